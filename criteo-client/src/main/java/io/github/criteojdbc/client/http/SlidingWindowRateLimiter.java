@@ -1,0 +1,52 @@
+package io.github.criteojdbc.client.http;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+/**
+ * The report-call budget of one application: at most N calls in any sliding 60-second window, and
+ * a pause for everyone after the API answered 429. Holds no threads; callers ask for a slot and
+ * wait (cancellably) as long as they are told.
+ */
+public final class SlidingWindowRateLimiter {
+  public static final Duration WINDOW = Duration.ofSeconds(60);
+
+  private final Deque<Instant> recentCalls = new ArrayDeque<>();
+  private Instant pausedUntil = Instant.MIN;
+
+  /**
+   * Takes a slot if one is free now.
+   *
+   * @param maxCalls the caller's budget per window; clients of one app may differ, each is honoured
+   * @return zero when the slot was taken, else how long to wait before asking again
+   */
+  public synchronized Duration tryAcquire(Instant now, int maxCalls) {
+    if (now.isBefore(pausedUntil)) {
+      return Duration.between(now, pausedUntil);
+    }
+    Instant windowStart = now.minus(WINDOW);
+    while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(windowStart)) {
+      recentCalls.removeFirst();
+    }
+    if (recentCalls.size() < maxCalls) {
+      recentCalls.addLast(now);
+      return Duration.ZERO;
+    }
+    // The slot frees when the call that makes the window full ages out of it.
+    Iterator<Instant> oldestFirst = recentCalls.iterator();
+    for (int i = 0; i < recentCalls.size() - maxCalls; i++) {
+      oldestFirst.next();
+    }
+    return Duration.between(now, oldestFirst.next().plus(WINDOW));
+  }
+
+  /** After a 429: no report call of this application starts before {@code until}. */
+  public synchronized void pauseUntil(Instant until) {
+    if (until.isAfter(pausedUntil)) {
+      pausedUntil = until;
+    }
+  }
+}
