@@ -95,6 +95,9 @@ public final class ApiCaller {
         return exchange;
       }
       List<ApiProblem> problems = readProblems(exchange, token);
+      if (code == 429) {
+        stats.rateLimited.incrementAndGet();
+      }
       if (code == 401 && !replayedAfter401) {
         // The token expired early or was revoked: one fresh token, one replay.
         replayedAfter401 = true;
@@ -114,7 +117,6 @@ public final class ApiCaller {
         throw new CriteoApiException(code, problems, exhaustedAdvice(code, attempt));
       }
       if (code == 429) {
-        stats.rateLimited.incrementAndGet();
         Instant resume = context.now().plus(rateLimitWait(exchange.response().header("x-ratelimit-reset"),
             context.now(), attempt));
         // The limit is per application: everybody of this app pauses, not only this call.
