@@ -74,7 +74,7 @@ final class ParsedRowStream implements RowStream {
     if (context.shouldStop()) {
       return context.stopped("downloading report " + reportId);
     }
-    return new ReportFormatException("Download of report " + reportId + " broke off after " + rowsRead
+    return new ReportFormatException("Report " + reportId + " download broke off after " + rowsRead
         + " rows (" + e.getMessage() + "); run the query again", e);
   }
 
