@@ -21,6 +21,7 @@ import io.github.criteojdbc.client.testing.FakeCriteo;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +39,12 @@ class RetriesAndErrorsTest {
   void setUp() {
     criteo.reset();
     criteo.stubToken();
-    if (client != null) {
-      client.close();
-    }
     client = CriteoClient.create(criteo.config().build());
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
   }
 
   @AfterAll
