@@ -23,6 +23,7 @@ final class ParsedRowStream implements RowStream {
   private final ReportKind kind;
   private final String reportId;
   private final Duration waited;
+  private boolean exhausted;
   private boolean closed;
 
   ParsedRowStream(RowParser parser, Exchange exchange, CallContext context, ReportKind kind, String reportId,
@@ -47,6 +48,9 @@ final class ParsedRowStream implements RowStream {
 
   @Override
   public Object[] next() {
+    if (exhausted) {
+      return null;
+    }
     if (closed) {
       throw new IllegalStateException("RowStream of report " + reportId + " is closed");
     }
@@ -56,6 +60,7 @@ final class ParsedRowStream implements RowStream {
       }
       Object[] row = parser.next();
       if (row == null) {
+        exhausted = true;
         finish("complete");
       }
       return row;

@@ -27,7 +27,8 @@ public final class QueryControl {
   }
 
   /**
-   * @param cancelled polled while the call waits or downloads; true means stop
+   * @param cancelled polled while the call waits or downloads, also from the client's watchdog
+   *     thread, so it must be thread-safe and cheap; true means stop
    * @param deadline when the call must give up with {@link ReportTimeoutException}
    */
   public static QueryControl of(BooleanSupplier cancelled, Optional<Instant> deadline, ReportListener listener) {

@@ -14,7 +14,7 @@ public interface RowStream extends AutoCloseable {
 
   /**
    * The next row converted per the requested {@link RowShape} (a non-required column absent from
-   * the output reads null), or null at the clean end of the output.
+   * the output reads null), or null at the clean end of the output (and on every call after it).
    *
    * @throws ReportFormatException if the body is truncated or malformed; never a short result
    * @throws ReportCancelledException if the query was cancelled during the download

@@ -234,6 +234,23 @@ class ReportLifecycleTest {
   }
 
   @Test
+  void rowStreamDeclaresTheOutputColumnsAndStaysAtItsEnd() {
+    criteo.wm().stubFor(post(FakeCriteo.STATS_CREATE).willReturn(json(202, msStatus("r-1", "Done"))));
+    criteo.stubOutput("r-1", OUTPUT);
+
+    try (CriteoClient client = client(Duration.ofSeconds(5));
+        RowStream rows = client.statisticsReport(statistics(), CAMPAIGN_CLICKS, control)) {
+      assertThat(rows.outputColumns()).containsExactly(
+          new OutputColumn("CampaignId", "String", "Dimension", null, null, null),
+          new OutputColumn("Clicks", "Number", "Metric", null, null, null));
+      assertThat(rows.next()).isNotNull();
+      assertThat(rows.next()).isNotNull();
+      assertThat(rows.next()).isNull();
+      assertThat(rows.next()).isNull();
+    }
+  }
+
+  @Test
   void reportCreatedAnswerWithoutIdIsAClearError() {
     criteo.wm().stubFor(post(FakeCriteo.STATS_CREATE).willReturn(json(202, "{\"data\":{\"attributes\":{}}}")));
 
