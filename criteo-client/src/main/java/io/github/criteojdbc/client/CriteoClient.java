@@ -21,6 +21,11 @@ import okhttp3.OkHttpClient;
  * Client for Criteo's asynchronous reports. Each report method creates the report, waits for it
  * and returns its rows as a stream. Thread-safe; clients of the same application (clientId +
  * baseUrl) share one token cache and one rate limiter in the JVM.
+ *
+ * <p>A report creation that fails with a 5xx or a broken connection is sent again. This relies on
+ * Criteo answering an identical request with the id of the report it already has (documented for
+ * the MPO export; assumed for the statistics and audience reports, whose outputs are cached the
+ * same way), so a repeated create does not start a second report.
  */
 public final class CriteoClient implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CriteoClient.class.getName());

@@ -103,7 +103,10 @@ final class ParsedRowStream implements RowStream {
     } catch (IOException ignored) {
       // the rows are read or abandoned; a failing close changes nothing for the caller
     } finally {
-      exchange.abort();
+      if (!exhausted) {
+        // Closing a half-read body would first try to drain it; cutting the connection is immediate.
+        exchange.abort();
+      }
       exchange.close();
     }
     LOG.info(() -> kind.name() + " report " + reportId + ": " + rows + " rows, " + how + ", ready after "

@@ -45,7 +45,7 @@ public final class Secret {
   }
 
   /** A digest of the value, for keying shared state by credentials without keeping them around. */
-  public byte[] sha256() {
+  byte[] sha256() {
     try {
       return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
     } catch (java.security.NoSuchAlgorithmException e) {

@@ -27,7 +27,8 @@ import okhttp3.RequestBody;
  *       an exponential backoff when the header is missing, then retries;
  *   <li>5xx and transport failures are retried with exponential backoff. Every call made here is
  *       safe to repeat: GETs are idempotent, and Criteo answers an identical report creation with
- *       the same report id (reports are cached by request), so a repeated create is not a duplicate;
+ *       the id of the report it already has (documented for the MPO export, assumed for the other
+ *       reports, which are cached the same way), so a repeated create is not a duplicate;
  *   <li>other statuses (400, 403, 404, 409, 415...) fail at once with the API's problem details.
  * </ul>
  * 429s, 5xx and transport failures share the maxRetries budget.
