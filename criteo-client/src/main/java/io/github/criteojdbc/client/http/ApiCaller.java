@@ -106,30 +106,34 @@ public final class ApiCaller {
         LOG.fine(() -> call.activity() + ": 401, refreshing the access token and replaying once");
         continue;
       }
-      if (code == 401 || code == 403) {
-        throw new CriteoAuthException(code, problems);
-      }
-      boolean retryable = code == 429 || code >= 500;
-      if (!retryable) {
-        throw new CriteoApiException(code, problems, adviceFor(code));
-      }
       attempt++;
-      if (attempt > config.maxRetries()) {
-        throw new CriteoApiException(code, problems, exhaustedAdvice(code, attempt));
-      }
-      if (code == 429) {
-        Instant resume = context.now().plus(rateLimitWait(exchange.response().header("x-ratelimit-reset"),
-            context.now(), attempt));
-        // The limit is per application: everybody of this app pauses, not only this call.
-        limiter.pauseUntil(resume);
-        LOG.fine(() -> call.activity() + ": 429, pausing report calls until " + resume);
-        retryAfter(Duration.between(context.now(), resume), context, call.activity());
-      } else {
-        int failedCode = code;
-        LOG.fine(() -> call.activity() + ": HTTP " + failedCode + "; retrying");
-        retryAfter(backoff.delay(attempt), context, call.activity());
-      }
+      Duration wait = waitBeforeRetry(code, problems, exchange.response().header("x-ratelimit-reset"), attempt,
+          context);
+      LOG.fine(() -> call.activity() + ": HTTP " + code + ", retrying in " + wait.toMillis() + " ms");
+      retryAfter(wait, context, call.activity());
     }
+  }
+
+  /** How long to wait before repeating a call that failed with {@code code}; throws if it must not be repeated. */
+  private Duration waitBeforeRetry(int code, List<ApiProblem> problems, String resetHeader, int attempt,
+      CallContext context) {
+    if (code == 401 || code == 403) {
+      throw new CriteoAuthException(code, problems);
+    }
+    if (code != 429 && code < 500) {
+      throw new CriteoApiException(code, problems, adviceFor(code));
+    }
+    if (attempt > config.maxRetries()) {
+      throw new CriteoApiException(code, problems, exhaustedAdvice(code, attempt));
+    }
+    if (code != 429) {
+      return backoff.delay(attempt);
+    }
+    Instant now = context.now();
+    Instant resume = now.plus(rateLimitWait(resetHeader, now, attempt));
+    // The limit is per application: every report call of this app pauses, not only this one.
+    limiter.pauseUntil(resume);
+    return Duration.between(now, resume);
   }
 
   private Request request(ApiRequest call, AccessToken token) {

@@ -57,7 +57,7 @@ public final class ErrorBodies {
   /** One entry of an {@code errors} or {@code warnings} array. */
   public static ApiProblem problem(JsonNode e) {
     Map<String, String> source = new HashMap<>();
-    e.path("source").fields().forEachRemaining(f -> source.put(f.getKey(), f.getValue().asText()));
+    e.path("source").properties().forEach(f -> source.put(f.getKey(), f.getValue().asText()));
     String traceId = text(e, "traceId") != null ? text(e, "traceId") : text(e, "traceIdentifier");
     return new ApiProblem(text(e, "type"), text(e, "code"), text(e, "title"), text(e, "detail"), traceId, source);
   }

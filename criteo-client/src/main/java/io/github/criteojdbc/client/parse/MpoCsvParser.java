@@ -37,7 +37,7 @@ public final class MpoCsvParser implements RowParser {
 
   /** Reads the header; the body stays open for {@link #next()}. */
   public static RowParser open(InputStream body, RowShape shape, String reportId) throws IOException {
-    CsvParser source = (CsvParser) FACTORY.createParser(body);
+    CsvParser source = FACTORY.createParser(body);
     source.setSchema(CsvSchema.emptySchema());
     MpoCsvParser parser = new MpoCsvParser(source, reportId);
     try {
