@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,10 +60,6 @@ final class RequestJson {
       copy.add(value.trim());
     }
     return List.copyOf(copy);
-  }
-
-  static List<String> strings(String field, String... values) {
-    return strings(field, values == null ? null : Arrays.asList(values));
   }
 
   static Optional<String> optional(String value) {

@@ -33,15 +33,15 @@ public final class CallRunner {
     context.checkContinue(activity);
     Call call = http.newCall(request);
     inFlight.add(call);
-    AutoCloseable watch = watchdog.watch(call, context::shouldStop);
+    Runnable stopWatching = watchdog.watch(call, context::shouldStop);
     Runnable unwatch = () -> {
       inFlight.remove(call);
-      try {
-        watch.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      stopWatching.run();
     };
+    if (context.shouldStop()) {
+      // Closed or cancelled between the check above and the registration: nobody else will cancel it.
+      call.cancel();
+    }
     try {
       Response response = call.execute();
       return new Exchange(call, response, unwatch);

@@ -27,8 +27,8 @@ public final class CallWatchdog {
     timer.scheduleWithFixedDelay(this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  /** Watches {@code call} until the returned handle is closed. */
-  AutoCloseable watch(Call call, BooleanSupplier shouldStop) {
+  /** Watches {@code call} until the returned action is run. */
+  Runnable watch(Call call, BooleanSupplier shouldStop) {
     Watched entry = new Watched(call, shouldStop);
     watched.add(entry);
     return () -> watched.remove(entry);
