@@ -169,6 +169,38 @@ class AuthenticationTest {
   }
 
   @Test
+  void parallelQueriesOfOneClientShareOneTokenFetch() throws Exception {
+    criteo.wm().stubFor(post("/oauth2/token").willReturn(okJson(FakeCriteo.tokenJson("token-1", 900))
+        .withFixedDelay(200)));
+    criteo.stubStatisticsCreate("r-1");
+    criteo.stubStatus("r-1", "Done");
+    criteo.stubOutput("r-1", RequestContractTest.OUTPUT);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+
+    try (CriteoClient client = CriteoClient.create(criteo.config().build())) {
+      java.util.List<java.util.concurrent.Future<Integer>> counts = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        counts.add(pool.submit(() -> {
+          try (RowStream rows = client.statisticsReport(RequestContractTest.statistics(),
+              RequestContractTest.CAMPAIGN_CLICKS, QueryControl.none())) {
+            int n = 0;
+            while (rows.next() != null) {
+              n++;
+            }
+            return n;
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> count : counts) {
+        assertThat(count.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(tokenRequests()).isEqualTo(1);
+  }
+
+  @Test
   void aClientWithAnotherSecretNeverReusesTheCachedToken() {
     criteo.stubToken();
     CriteoClientConfig right = criteo.config().build();
