@@ -11,10 +11,18 @@ import static io.github.criteojdbc.client.testing.FakeCriteo.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.criteojdbc.client.testing.FakeCriteo;
 import io.github.criteojdbc.client.testing.FakeTime;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +47,8 @@ class AuthenticationTest {
 
   void stubTokens(String... tokens) {
     criteo.stubSequence(() -> post("/oauth2/token"),
-        java.util.Arrays.stream(tokens).map(t -> okJson(FakeCriteo.tokenJson(t, 900)))
-            .toArray(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder[]::new));
+        Arrays.stream(tokens).map(t -> okJson(FakeCriteo.tokenJson(t, 900)))
+            .toArray(ResponseDefinitionBuilder[]::new));
   }
 
   @Test
@@ -175,10 +183,10 @@ class AuthenticationTest {
     criteo.stubStatisticsCreate("r-1");
     criteo.stubStatus("r-1", "Done");
     criteo.stubOutput("r-1", RequestContractTest.OUTPUT);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
 
     try (CriteoClient client = CriteoClient.create(criteo.config().build())) {
-      java.util.List<java.util.concurrent.Future<Integer>> counts = new java.util.ArrayList<>();
+      List<Future<Integer>> counts = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         counts.add(pool.submit(() -> {
           try (RowStream rows = client.statisticsReport(RequestContractTest.statistics(),
@@ -191,8 +199,8 @@ class AuthenticationTest {
           }
         }));
       }
-      for (java.util.concurrent.Future<Integer> count : counts) {
-        assertThat(count.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+      for (Future<Integer> count : counts) {
+        assertThat(count.get(10, TimeUnit.SECONDS)).isEqualTo(2);
       }
     } finally {
       pool.shutdownNow();
