@@ -1,0 +1,110 @@
+package io.github.criteojdbc.driver;
+
+import io.github.criteojdbc.adapter.CriteoPrepare;
+
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.Driver;
+
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The {@code jdbc:criteo:} driver: a Calcite connection with the {@code criteo} schema of report
+ * tables, configured from the URL's {@code key=value} pairs and the connection properties (see
+ * {@link DriverProperty}). Registered with {@code DriverManager} when loaded and through
+ * {@code META-INF/services/java.sql.Driver}.
+ */
+public class CriteoDriver extends Driver {
+  public static final String URL_PREFIX = "jdbc:criteo:";
+  /** The schema of the report tables; the connection's default schema. */
+  public static final String SCHEMA = "criteo";
+
+  private static final String VERSION_RESOURCE = "io/github/criteojdbc/driver/criteo-jdbc.properties";
+
+  static {
+    Utf8Defaults.apply();
+    new CriteoDriver().register();
+  }
+
+  public CriteoDriver() {
+    super(CriteoPrepare::new);
+  }
+
+  @Override protected String getConnectStringPrefix() {
+    return URL_PREFIX;
+  }
+
+  @Override protected DriverVersion createDriverVersion() {
+    return DriverVersion.load(CriteoDriver.class, VERSION_RESOURCE, "criteo-jdbc", "0.0.0-unknown", "Criteo",
+        "Marketing Solutions API");
+  }
+
+  @Override public Meta createMeta(AvaticaConnection connection) {
+    return CalciteMetaImpl.create((CalciteConnection) connection, CatalogMetaTables.INSTANCE,
+        CatalogMetaColumns.INSTANCE);
+  }
+
+  @Override public boolean acceptsURL(String url) {
+    return url != null && url.startsWith(URL_PREFIX);
+  }
+
+  /**
+   * Opens a connection, or returns null for another driver's URL (DriverManager and Metabase try
+   * every driver). Only this driver's properties reach Calcite, so a {@code model} or
+   * {@code schemaFactory} given by a user is ignored (with a warning) rather than loaded.
+   */
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    ConnectionSettings settings = ConnectionSettings.from(
+        ConnectionRequest.parse(url.substring(URL_PREFIX.length()), info));
+    settings.logLevel().ifPresent(LogLevels::apply);
+    CriteoSession session = CriteoSession.open(settings);
+    Connection calcite = null;
+    try {
+      calcite = super.connect(URL_PREFIX, settings.calciteProperties());
+      CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+      calciteConnection.getRootSchema().add(SCHEMA, session.schema());
+      calciteConnection.setSchema(SCHEMA);
+      if (!settings.unknownKeys().isEmpty()) {
+        session.warnings().connectionWarnings().add("Unknown connection properties ignored: "
+            + String.join(", ", settings.unknownKeys()) + ". Known properties: " + DriverProperty.knownNames());
+      }
+      return CriteoConnection.wrap(calcite, session);
+    } catch (SQLException | RuntimeException e) {
+      session.close();
+      if (calcite != null) {
+        calcite.close();
+      }
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  /**
+   * Every property with its description, default and choices, for the property forms of DBeaver
+   * and DataGrip. Secrets are never echoed. Accepts a null or partial URL and null properties.
+   */
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    ConnectionRequest request = PropertyForm.request(acceptsURL(url) ? url.substring(URL_PREFIX.length()) : "",
+        info);
+    return Arrays.stream(DriverProperty.values()).map(p -> PropertyForm.describe(p, request))
+        .toArray(DriverPropertyInfo[]::new);
+  }
+
+  @Override public Logger getParentLogger() {
+    return Logger.getLogger("io.github.criteojdbc");
+  }
+
+  @Override public boolean jdbcCompliant() {
+    return false;
+  }
+}
