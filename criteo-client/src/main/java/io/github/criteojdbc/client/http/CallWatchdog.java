@@ -49,8 +49,14 @@ public final class CallWatchdog {
     }
   }
 
+  /** Returns once the thread has ended, so that closing the last client leaves no thread of ours. */
   void stop() {
     timer.shutdownNow();
+    try {
+      timer.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Watched(Call call, BooleanSupplier shouldStop) {}
