@@ -1,0 +1,188 @@
+package io.github.criteojdbc.driver;
+
+import static io.github.criteojdbc.driver.ConnectionRequestTest.properties;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.criteojdbc.adapter.AdapterSettings;
+import io.github.criteojdbc.client.CriteoClientConfig;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConnectionSettingsTest {
+  private static final String CREDENTIALS = "clientId=app-1;clientSecret=s3cret;";
+
+  @Test
+  void defaultsAreTheDocumentedOnes() throws Exception {
+    ConnectionSettings settings = settings(CREDENTIALS);
+    CriteoClientConfig client = settings.clientConfig();
+    AdapterSettings adapter = settings.adapterSettings(List.of(), message -> { });
+
+    assertThat(client.baseUrl()).isEqualTo(URI.create("https://api.criteo.com"));
+    assertThat(client.apiVersion()).isEqualTo("preview");
+    assertThat(client.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(client.reportTimeout()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(client.maxCallsPerMinute()).isEqualTo(40);
+    assertThat(client.proxy()).isEmpty();
+    assertThat(adapter.timezone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(adapter.currency()).isEmpty();
+    assertThat(adapter.cacheTtl()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(adapter.recentDataCacheTtl()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(adapter.realtimeCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(adapter.mpoFileFormat()).isEqualTo("csv");
+    assertThat(adapter.defaultLookbackDays()).isEqualTo(7);
+    assertThat(adapter.catalogWait()).isTrue();
+  }
+
+  @Test
+  void everyPropertyReachesTheClientAndTheAdapter() throws Exception {
+    ConnectionSettings settings = settings(CREDENTIALS + "baseUrl=https://api.example.test;"
+        + "tokenUrl=https://auth.example.test/token;advertiserIds=11, 12;timezone=Europe/Paris;currency=usd;"
+        + "pollIntervalSeconds=7.5;reportTimeoutSeconds=60;maxCallsPerMinute=20;cacheTtlSeconds=0;"
+        + "recentCacheTtlSeconds=30;realtimeCacheTtlSeconds=10;fileFormat=JSON;defaultLookbackDays=3;"
+        + "catalogWait=false;apiVersion=2025-10;proxyHost=proxy.local;proxyPort=3128;proxyUser=me;"
+        + "proxyPassword=pw");
+    CriteoClientConfig client = settings.clientConfig();
+    AdapterSettings adapter = settings.adapterSettings(List.of("99"), message -> { });
+
+    assertThat(client.baseUrl()).isEqualTo(URI.create("https://api.example.test"));
+    assertThat(client.tokenUrl()).isEqualTo(URI.create("https://auth.example.test/token"));
+    assertThat(client.clientId()).isEqualTo("app-1");
+    assertThat(client.clientSecret().reveal()).isEqualTo("s3cret");
+    assertThat(client.pollInterval()).isEqualTo(Duration.ofMillis(7500));
+    assertThat(client.reportTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(client.maxCallsPerMinute()).isEqualTo(20);
+    assertThat(client.apiVersion()).isEqualTo("2025-10");
+    assertThat(client.proxy()).hasValueSatisfying(proxy -> {
+      assertThat(proxy.host()).isEqualTo("proxy.local");
+      assertThat(proxy.port()).isEqualTo(3128);
+      assertThat(proxy.user()).contains("me");
+    });
+    assertThat(adapter.advertiserIds()).containsExactly("11", "12");
+    assertThat(adapter.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
+    assertThat(adapter.currency()).contains("USD");
+    assertThat(adapter.cacheTtl()).isZero();
+    assertThat(adapter.recentDataCacheTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(adapter.realtimeCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(adapter.mpoFileFormat()).isEqualTo("json");
+    assertThat(adapter.defaultLookbackDays()).isEqualTo(3);
+    assertThat(adapter.catalogWait()).isFalse();
+  }
+
+  @Test
+  void advertiserIdsDefaultToTheFallbackGiven() throws Exception {
+    AdapterSettings adapter = settings("sandbox=true").adapterSettings(List.of("10001", "10002"), message -> { });
+
+    assertThat(adapter.advertiserIds()).containsExactly("10001", "10002");
+  }
+
+  @Test
+  void sandboxPollsEveryFifthOfASecondUnlessTold() throws Exception {
+    CriteoClientConfig defaulted = settings("sandbox=true").clientConfig(URI.create("http://127.0.0.1:1"), "id", "s");
+    CriteoClientConfig told = settings("sandbox=true;pollIntervalSeconds=1")
+        .clientConfig(URI.create("http://127.0.0.1:1"), "id", "s");
+
+    assertThat(defaulted.pollInterval()).isEqualTo(Duration.ofMillis(200));
+    assertThat(told.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "pollIntervalSeconds|soon|positive number of seconds",
+      "pollIntervalSeconds|0|positive number of seconds",
+      "reportTimeoutSeconds|-5|positive number of seconds",
+      "cacheTtlSeconds|forever|or 0 to turn it off",
+      "maxCallsPerMinute|0|whole number of at least 1",
+      "defaultLookbackDays|7.5|whole number of at least 1",
+      "timezone|Mars/Olympus_Mons|IANA time zone",
+      "currency|EURO|ISO-4217",
+      "fileFormat|xml|one of csv, json",
+      "sandbox|yes|true or false",
+      "catalogWait|1|true or false",
+      "logLevel|LOUD|one of OFF",
+      "baseUrl|api.criteo.com|absolute https URL",
+      "proxyPort|80a|port number",
+  })
+  void invalidValuesFailNamingThePropertyAndWhatItAccepts(String key, String value, String expected) {
+    String url = CREDENTIALS + key + "=" + value + (key.equals("proxyPort") ? ";proxyHost=proxy.local" : "");
+
+    assertThatThrownBy(() -> settings(url).clientConfig())
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("connection property " + key)
+        .hasMessageContaining("'" + value + "'")
+        .hasMessageContaining(expected)
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("HY024");
+  }
+
+  @Test
+  void plainHttpBaseUrlIsRefusedNamingBaseUrl() {
+    assertThatThrownBy(() -> settings(CREDENTIALS + "baseUrl=http://api.criteo.com").clientConfig())
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("baseUrl must use https");
+  }
+
+  @Test
+  void sandboxCannotBeCombinedWithBaseUrl() {
+    assertThatThrownBy(() -> settings("sandbox=true;baseUrl=https://api.criteo.com"))
+        .hasMessageContaining("sandbox=true")
+        .hasMessageContaining("baseUrl");
+  }
+
+  @Test
+  void proxyHostNeedsAPort() {
+    assertThatThrownBy(() -> settings(CREDENTIALS + "proxyHost=proxy.local"))
+        .hasMessageContaining("proxyPort");
+  }
+
+  @Test
+  void proxyUserNeedsAPassword() {
+    assertThatThrownBy(() -> settings(CREDENTIALS + "proxyHost=proxy.local;proxyPort=3128;proxyUser=me"))
+        .hasMessageContaining("proxyUser and proxyPassword go together");
+  }
+
+  @Test
+  void missingCredentialsSayHowToGiveThemOrUseTheSandbox() {
+    assertThatThrownBy(() -> settings("").clientConfig())
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("clientId is missing")
+        .hasMessageContaining("JDBC user")
+        .hasMessageContaining("sandbox=true")
+        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
+  }
+
+  @Test
+  void secretsAreNeverEchoedInErrors() {
+    assertThatThrownBy(() -> settings("clientId=app-1;fileFormat=xml").clientConfig())
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> settings("clientId=app-1;clientSecret=s3cret;baseUrl=http://x.test").clientConfig())
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({"ERROR,SEVERE", "warn,WARNING", "INFO,INFO", "DEBUG,FINE", "TRACE,FINEST", "FINE,FINE", "OFF,OFF"})
+  void logLevelsTakeJavaAndSlf4jNames(String given, String level) throws Exception {
+    assertThat(settings("sandbox=true;logLevel=" + given).logLevel()).contains(Level.parse(level));
+  }
+
+  @Test
+  void calciteIsConfiguredForCaseInsensitiveDoubleQuotedIdentifiersInTheReportZone() throws Exception {
+    assertThat(settings("sandbox=true;timezone=Asia/Tokyo").calciteProperties())
+        .containsEntry("caseSensitive", "false")
+        .containsEntry("unquotedCasing", "UNCHANGED")
+        .containsEntry("quotedCasing", "UNCHANGED")
+        .containsEntry("quoting", "DOUBLE_QUOTE")
+        .containsEntry("timeZone", "Asia/Tokyo")
+        .doesNotContainKeys("model", "schemaFactory");
+  }
+
+  private static ConnectionSettings settings(String urlSuffix) throws SQLException {
+    return ConnectionSettings.from(ConnectionRequest.parse(urlSuffix, properties()));
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.criteojdbc.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Queries against the sandbox through the driver, in the dialect SQL clients write. */
+class QueryTest {
+  private static final String TOP_CAMPAIGNS = "SELECT campaign_id, campaign, SUM(clicks) AS clicks,"
+      + " SUM(advertiser_cost) AS cost FROM statistics WHERE day >= CURRENT_DATE - INTERVAL '7' DAY"
+      + " GROUP BY campaign_id, campaign ORDER BY clicks DESC";
+
+  private static Connection connection;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    connection = SandboxConnections.open();
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    connection.close();
+  }
+
+  @Test
+  void topCampaignsOfTheLastWeek() throws SQLException {
+    List<Long> clicks = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(TOP_CAMPAIGNS)) {
+      while (rows.next()) {
+        assertThat(rows.getString("campaign_id")).isNotBlank();
+        assertThat(rows.getString("campaign")).isNotBlank();
+        assertThat(rows.getBigDecimal("cost")).isGreaterThanOrEqualTo(BigDecimal.ZERO);
+        clicks.add(rows.getLong("clicks"));
+      }
+    }
+    assertThat(clicks).isNotEmpty().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+  }
+
+  @Test
+  void identifiersMatchIgnoringCaseQuotedOrNot() throws SQLException {
+    String sql = "SELECT \"Clicks\", DAY FROM \"STATISTICS\" WHERE \"day\" = CURRENT_DATE - INTERVAL '1' DAY"
+        + " AND advertiser_ID = '10001' LIMIT 3";
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo("Clicks");
+      assertThat(rows.next()).isTrue();
+    }
+  }
+
+  @Test
+  void limitOffsetAndFetchFirstPage() throws SQLException {
+    String base = "SELECT day, SUM(clicks) AS clicks FROM statistics WHERE day >= CURRENT_DATE - INTERVAL '6' DAY"
+        + " AND day < CURRENT_DATE GROUP BY day ORDER BY day";
+    List<String> all = days(base);
+    assertThat(all).hasSize(6);
+    assertThat(days(base + " LIMIT 2 OFFSET 1")).containsExactlyElementsOf(all.subList(1, 3));
+    assertThat(days(base + " OFFSET 1 ROWS FETCH FIRST 2 ROWS ONLY")).containsExactlyElementsOf(all.subList(1, 3));
+  }
+
+  @Test
+  void maxRowsCapsTheResult() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setMaxRows(5);
+      statement.setFetchSize(2);
+      try (ResultSet rows = statement.executeQuery("SELECT day, campaign_id, clicks FROM statistics"
+          + " WHERE day = CURRENT_DATE - INTERVAL '2' DAY")) {
+        int count = 0;
+        while (rows.next()) {
+          count++;
+        }
+        assertThat(count).isEqualTo(5);
+      }
+    }
+  }
+
+  @Test
+  void preparedStatementParametersFilterTheReport() throws SQLException {
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    String sql = "SELECT day, SUM(clicks) AS clicks FROM statistics WHERE day = ? AND advertiser_id = ? GROUP BY day";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setDate(1, Date.valueOf(yesterday));
+      statement.setString(2, "10002");
+      try (ResultSet rows = statement.executeQuery()) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getDate("day").toLocalDate()).isEqualTo(yesterday);
+        assertThat(rows.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void nonLatinLiteralsAreUtf8() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 'Кампания 東京' AS greeting")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("Кампания 東京");
+    }
+  }
+
+  @Test
+  void adapterWarningsAreTheStatementsWarnings() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rows = statement.executeQuery("SELECT SUM(clicks) FROM statistics")) {
+        while (rows.next()) {
+          assertThat(rows.getLong(1)).isPositive();
+        }
+        assertThat(messages(rows.getWarnings())).anyMatch(m -> m.contains("no date filter"));
+      }
+      assertThat(messages(statement.getWarnings())).anyMatch(m -> m.contains("no date filter"));
+      statement.clearWarnings();
+      assertThat(statement.getWarnings()).isNull();
+    }
+  }
+
+  @Test
+  void aQueryWithADateFilterHasNoLookbackWarning() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT SUM(clicks) FROM statistics"
+            + " WHERE day >= CURRENT_DATE - INTERVAL '3' DAY")) {
+      rows.next();
+      assertThat(messages(statement.getWarnings())).noneMatch(m -> m.contains("no date filter"));
+    }
+  }
+
+  @Test
+  void resultSetsPointBackToTheirStatement() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT 1");
+      ResultSet rows = statement.getResultSet();
+      assertThat(rows.getStatement()).isSameAs(statement);
+      assertThat(statement.getResultSet()).isSameAs(rows);
+      assertThat(statement.getConnection()).isSameAs(connection);
+    }
+  }
+
+  private static List<String> days(String sql) throws SQLException {
+    List<String> days = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        days.add(rows.getString("day"));
+      }
+    }
+    return days;
+  }
+
+  static List<String> messages(SQLWarning warning) {
+    List<String> messages = new ArrayList<>();
+    for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+      messages.add(w.getMessage());
+    }
+    return messages;
+  }
+}
