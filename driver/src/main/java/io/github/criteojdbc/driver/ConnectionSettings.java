@@ -29,6 +29,8 @@ import io.github.criteojdbc.client.CriteoClientConfig;
 import io.github.criteojdbc.client.ProxySettings;
 import io.github.criteojdbc.client.Secret;
 
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -182,11 +184,15 @@ final class ConnectionSettings {
   /**
    * The dialect a BI tool expects: identifiers match ignoring case and keep the case they were
    * typed in, double quotes quote them, and the lenient conformance accepts {@code !=},
-   * {@code LIMIT}/{@code OFFSET} and {@code GROUP BY} aliases. The time zone makes
-   * {@code CURRENT_DATE} "today" in the reports' zone.
+   * {@code LIMIT}/{@code OFFSET} and {@code GROUP BY} aliases. The Babel parser lets
+   * {@code day}, {@code hour} or {@code month} be column names without quotes, which core
+   * Calcite's parser reserves. The time zone makes {@code CURRENT_DATE} "today" in the reports'
+   * zone.
    */
   Properties calciteProperties() {
     Properties properties = new Properties();
+    properties.setProperty("parserFactory", SqlBabelParserImpl.class.getName() + "#FACTORY");
+    properties.setProperty("typeSystem", CriteoTypeSystem.class.getName() + "#INSTANCE");
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("unquotedCasing", "UNCHANGED");
     properties.setProperty("quotedCasing", "UNCHANGED");

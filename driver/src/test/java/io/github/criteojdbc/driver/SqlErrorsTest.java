@@ -30,7 +30,7 @@ class SqlErrorsTest {
 
     SQLException translated = SqlErrors.translate(calciteWrapped(rejected));
 
-    assertThat(translated).isInstanceOf(SQLSyntaxErrorException.class)
+    assertThat((Throwable) translated).isInstanceOf(SQLSyntaxErrorException.class)
         .hasMessage("mpo_realtime needs advertiser_id = ...");
     assertThat(translated.getSQLState()).isEqualTo("42000");
     assertThat(translated.getCause()).isInstanceOf(SQLException.class);
@@ -40,7 +40,7 @@ class SqlErrorsTest {
   void authFailuresSayWhatToCheck() {
     SQLException translated = SqlErrors.translate(calciteWrapped(new CriteoAuthException(401, List.of())));
 
-    assertThat(translated).isInstanceOf(SQLInvalidAuthorizationSpecException.class)
+    assertThat((Throwable) translated).isInstanceOf(SQLInvalidAuthorizationSpecException.class)
         .hasMessageContaining("Check clientId/clientSecret or the app's advertiser access");
     assertThat(translated.getSQLState()).isEqualTo("28000");
   }
@@ -52,7 +52,7 @@ class SqlErrorsTest {
 
     SQLException translated = SqlErrors.translate(calciteWrapped(error));
 
-    assertThat(translated).hasMessageContaining("invalid-timespan").hasMessageContaining("Range too long")
+    assertThat((Throwable) translated).hasMessageContaining("invalid-timespan").hasMessageContaining("Range too long")
         .hasMessageContaining("trace-42");
     assertThat(translated.getSQLState()).isEqualTo("42000");
   }
@@ -75,7 +75,7 @@ class SqlErrorsTest {
   void timeoutsAreSqlTimeouts() {
     SQLException translated = SqlErrors.translate(calciteWrapped(new ReportTimeoutException("waited 900 s")));
 
-    assertThat(translated).isInstanceOf(SQLTimeoutException.class).hasMessage("waited 900 s");
+    assertThat((Throwable) translated).isInstanceOf(SQLTimeoutException.class).hasMessage("waited 900 s");
     assertThat(translated.getSQLState()).isEqualTo("HYT00");
   }
 
@@ -90,14 +90,14 @@ class SqlErrorsTest {
   void unknownSqlExceptionsPassThroughUnchanged() {
     SQLException original = new SQLException("next() called on closed cursor");
 
-    assertThat(SqlErrors.translate(original)).isSameAs(original);
+    assertThat((Throwable) SqlErrors.translate(original)).isSameAs(original);
   }
 
   @Test
   void unknownRuntimeFailuresBecomeGeneralErrors() {
     SQLException translated = SqlErrors.translate(new IllegalStateException("boom"));
 
-    assertThat(translated).hasMessage("boom");
+    assertThat((Throwable) translated).hasMessage("boom");
     assertThat(translated.getSQLState()).isEqualTo("HY000");
   }
 }
