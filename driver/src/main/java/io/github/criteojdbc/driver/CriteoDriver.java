@@ -80,7 +80,7 @@ public class CriteoDriver extends Driver {
             + String.join(", ", settings.unknownKeys()) + ". Known properties: " + DriverProperty.knownNames());
       }
       return CriteoConnection.wrap(calcite, session);
-    } catch (SQLException | RuntimeException e) {
+    } catch (Exception | LinkageError e) {
       session.close();
       if (calcite != null) {
         calcite.close();
