@@ -5,13 +5,14 @@ import org.apache.calcite.avatica.ConnectStringParser;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The properties of one {@code connect} call: the URL's {@code key=value} pairs and the
@@ -35,7 +36,7 @@ final class ConnectionRequest {
   /** @param info may be null */
   static ConnectionRequest of(Properties urlPairs, Properties info) {
     Map<DriverProperty, String> values = new EnumMap<>(DriverProperty.class);
-    Set<String> unknown = new LinkedHashSet<>();
+    Set<String> unknown = new TreeSet<>();
     merge(urlPairs, values, unknown);
     if (info != null) {
       merge(info, values, unknown);
@@ -46,7 +47,7 @@ final class ConnectionRequest {
   private static void merge(Properties source, Map<DriverProperty, String> values, Set<String> unknown) {
     // Aliases first, so that clientId beats user when one source carries both.
     List<String> names = new ArrayList<>(source.stringPropertyNames());
-    names.sort((a, b) -> Boolean.compare(isCanonical(a), isCanonical(b)));
+    names.sort(Comparator.comparing(ConnectionRequest::isCanonical).thenComparing(Comparator.naturalOrder()));
     for (String name : names) {
       String value = source.getProperty(name);
       Optional<DriverProperty> property = DriverProperty.forName(name);
@@ -66,7 +67,7 @@ final class ConnectionRequest {
     return Optional.ofNullable(values.get(property));
   }
 
-  /** Names given that are not properties of this driver, in the order they were given. */
+  /** Names given that are not properties of this driver, sorted. */
   Set<String> unknownKeys() {
     return Collections.unmodifiableSet(unknownKeys);
   }

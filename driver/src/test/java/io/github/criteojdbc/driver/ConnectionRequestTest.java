@@ -47,8 +47,8 @@ class ConnectionRequestTest {
   }
 
   @Test
-  void unknownNamesAreCollectedInOrder() throws Exception {
-    ConnectionRequest request = ConnectionRequest.parse("model=inline:{};sandbox=true;schemaFactory=x.Y", null);
+  void unknownNamesAreCollectedSorted() throws Exception {
+    ConnectionRequest request = ConnectionRequest.parse("schemaFactory=x.Y;sandbox=true;model=inline:{}", null);
 
     assertThat(request.unknownKeys()).containsExactly("model", "schemaFactory");
   }
