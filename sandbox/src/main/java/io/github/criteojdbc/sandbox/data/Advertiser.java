@@ -1,0 +1,3 @@
+package io.github.criteojdbc.sandbox.data;
+
+public record Advertiser(String id, String name) {}
