@@ -32,6 +32,14 @@ import java.util.stream.Collectors;
 public final class SandboxServer implements AutoCloseable {
   private static final int BACKLOG = 64;
 
+  static {
+    // The JDK server writes status line and body separately; with Nagle on, every small response then waits
+    // for the client's delayed ACK (about 40 ms). The property is read once per JVM, before the first server.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final SandboxOptions options;
