@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /** The one HTTP handler: applies latency, routes, turns errors into envelopes and logs every request. */
 final class Dispatcher implements HttpHandler {
@@ -45,7 +47,15 @@ final class Dispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     Instant at = clock.instant();
     byte[] body = exchange.getRequestBody().readAllBytes();
-    HttpCall call = new HttpCall(exchange, body, newTraceId());
+    AtomicBoolean logged = new AtomicBoolean();
+    IntConsumer log = status -> {
+      if (logged.compareAndSet(false, true)) {
+        requestLog.add(new LoggedRequest(at, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+            PathSegments.percentDecode(exchange.getRequestURI().getRawPath()).orElse(exchange.getRequestURI().getRawPath()),
+            exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8), status));
+      }
+    };
+    HttpCall call = new HttpCall(exchange, body, newTraceId(), log);
     try {
       pause(faults.latency());
       serve(call);
@@ -57,9 +67,7 @@ final class Dispatcher implements HttpHandler {
       answerIfSilent(call, new ApiException(500, new Problem("unknown", "internal-error", "Internal error",
           "Sandbox bug: " + bug, null)));
     } finally {
-      requestLog.add(new LoggedRequest(at, call.method(), call.rawPath(),
-          PathSegments.percentDecode(call.rawPath()).orElse(call.rawPath()), exchange.getRequestHeaders(),
-          new String(body, StandardCharsets.UTF_8), call.status()));
+      log.accept(HttpCall.NO_RESPONSE);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /** One request and its response: the request as read, and the only ways the sandbox answers. */
 public final class HttpCall {
@@ -21,12 +22,18 @@ public final class HttpCall {
   private final HttpExchange exchange;
   private final byte[] body;
   private final String traceId;
+  private final IntConsumer beforeResponse;
   private int status = NO_RESPONSE;
 
-  public HttpCall(HttpExchange exchange, byte[] body, String traceId) {
+  /**
+   * @param beforeResponse told the status just before the status line goes out, so whoever records calls has
+   *     recorded this one by the time the client sees the answer
+   */
+  public HttpCall(HttpExchange exchange, byte[] body, String traceId, IntConsumer beforeResponse) {
     this.exchange = exchange;
     this.body = body.clone();
     this.traceId = traceId;
+    this.beforeResponse = beforeResponse;
   }
 
   public String method() {
@@ -70,8 +77,7 @@ public final class HttpCall {
     try {
       byte[] bytes = Json.MAPPER.writeValueAsBytes(document);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      status = statusCode;
-      exchange.sendResponseHeaders(statusCode, bytes.length);
+      respond(statusCode, bytes.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }
@@ -92,8 +98,7 @@ public final class HttpCall {
   public void sendStream(int statusCode, String contentType, BodyWriter writer) {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     try {
-      status = statusCode;
-      exchange.sendResponseHeaders(statusCode, 0);
+      respond(statusCode, 0);
       OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), STREAM_BUFFER_BYTES);
       try {
         writer.writeTo(out);
@@ -105,6 +110,13 @@ public final class HttpCall {
     } catch (IOException | UncheckedIOException clientWentAway) {
       throw new ConnectionAbort("client closed the connection: " + clientWentAway.getMessage());
     }
+  }
+
+  /** A body length of 0 means chunked. */
+  private void respond(int statusCode, long bodyLength) throws IOException {
+    status = statusCode;
+    beforeResponse.accept(statusCode);
+    exchange.sendResponseHeaders(statusCode, bodyLength);
   }
 
   private Map<String, Object> problemJson(Problem problem) {
