@@ -3,7 +3,6 @@ package io.github.criteojdbc.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -82,21 +81,6 @@ final class SandboxClient {
 
   Reply get(String path) {
     return send(authorized(path).GET().build());
-  }
-
-  InputStream getStream(String path) {
-    try {
-      HttpResponse<InputStream> response = http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("status " + response.statusCode());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Sends a request and lets transport failures (dropped or truncated responses) surface as IOException. */

@@ -23,10 +23,6 @@ public record DataWindow(Instant firstHour, Instant endHour) {
     return new DataWindow(from, to.isBefore(from) ? from : to);
   }
 
-  public boolean isEmpty() {
-    return !firstHour.isBefore(endHour);
-  }
-
   private static Instant ceilToHour(Instant instant) {
     Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
     return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.HOURS);

@@ -26,10 +26,6 @@ public final class MpoFacts {
     return CAMPAIGNS;
   }
 
-  public static Optional<MpoCampaign> campaign(String id) {
-    return CAMPAIGNS.stream().filter(campaign -> campaign.id().equals(id)).findFirst();
-  }
-
   /** The minutes with data as of {@code now}: the last seven days up to the current minute, excluded. */
   public static Instant firstMinute(Instant now) {
     return now.truncatedTo(ChronoUnit.MINUTES).minus(RETENTION);

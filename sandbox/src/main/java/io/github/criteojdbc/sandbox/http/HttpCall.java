@@ -1,6 +1,5 @@
 package io.github.criteojdbc.sandbox.http;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -44,20 +43,12 @@ public final class HttpCall {
     return exchange.getRequestURI().getRawPath();
   }
 
-  public Headers requestHeaders() {
-    return exchange.getRequestHeaders();
-  }
-
   public Optional<String> header(String name) {
     return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
   }
 
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
-  }
-
-  public byte[] body() {
-    return body.clone();
   }
 
   public String traceId() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Validates the body of the MPO real-time export (schema RealTimeProductReportJob) in two stages, like the API:
@@ -34,11 +35,11 @@ public final class MpoRequestParser {
 
   public static MpoRequest parse(JsonNode body, Instant now) {
     AttributeReader reader = AttributeReader.of(body, ATTRIBUTES);
-    MpoFileFormat fileFormat = reader.string("fileFormat", false).map(name -> MpoFileFormat.byName(name).orElseGet(() -> {
-      reader.add(Problem.jsonError("data.attributes.fileFormat '" + name + "' not valid. Must be one of 'Csv','Json'",
-          AttributeReader.path("fileFormat")));
-      return null;
-    })).orElse(MpoFileFormat.CSV);
+    MpoFileFormat fileFormat = reader.string("fileFormat", false)
+        .flatMap(name -> known(reader, MpoFileFormat.byName(name), () -> Problem.jsonError(
+            "data.attributes.fileFormat '" + name + "' not valid. Must be one of 'Csv','Json'",
+            AttributeReader.path("fileFormat"))))
+        .orElse(MpoFileFormat.CSV);
     List<String> advertiserIds = reader.strings("advertiserIds", false).orElse(List.of());
     List<String> campaignIds = reader.strings("campaignIds", false).orElse(List.of());
     List<String> sellerIds = reader.strings("sellerIds", false).orElse(List.of());
@@ -57,14 +58,14 @@ public final class MpoRequestParser {
     }
     List<MpoDimension> dimensions = named(reader, "dimensions", dimensionNames, MpoDimension::byName, MpoDimension.DEFAULTS);
     List<MpoMetric> metrics = named(reader, "metrics", metricNames, MpoMetric::byName, MpoMetric.DEFAULTS);
-    ZoneId zone = timezone.map(name -> ReportAttributes.zone(name).orElseGet(() -> {
-      reader.add(invalidQuery("timezone '" + name + "' is not an IANA time zone", "timezone"));
-      return null;
-    })).orElse(ZoneId.of("UTC"));
-    BigDecimal perEuro = currency.map(code -> Currencies.perEuro(code).orElseGet(() -> {
-      reader.add(invalidQuery("currency '" + code + "' is not supported; supported: " + Currencies.codes(), "currency"));
-      return null;
-    })).orElse(BigDecimal.ONE);
+    ZoneId zone = timezone
+        .flatMap(name -> known(reader, ReportAttributes.zone(name),
+            () -> invalidQuery("timezone '" + name + "' is not an IANA time zone", "timezone")))
+        .orElse(ZoneId.of("UTC"));
+    BigDecimal perEuro = currency
+        .flatMap(code -> known(reader, Currencies.perEuro(code),
+            () -> invalidQuery("currency '" + code + "' is not supported; supported: " + Currencies.codes(), "currency")))
+        .orElse(BigDecimal.ONE);
     Interval interval = interval(reader, lookback, start, end, now);
     if (dimensions.stream().filter(MpoDimension.EXCLUSIVE::contains).count() > 1) {
       reader.add(Problem.validation(COMBINATION, "Invalid combination of dimensions",
@@ -128,6 +129,14 @@ public final class MpoRequestParser {
           () -> reader.add(invalidQuery(attribute + " value '" + name + "' is not supported", attribute)));
     }
     return new ArrayList<>(values);
+  }
+
+  /** The value if the lookup found it, else records the problem. */
+  private static <T> Optional<T> known(AttributeReader reader, Optional<T> value, Supplier<Problem> problem) {
+    if (value.isEmpty()) {
+      reader.add(problem.get());
+    }
+    return value;
   }
 
   private static Problem invalidQuery(String detail, String attribute) {
