@@ -51,10 +51,6 @@ public final class HttpCall {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  public String traceId() {
-    return traceId;
-  }
-
   /** The status sent so far, {@link #NO_RESPONSE} until a status line went out. */
   public int status() {
     return status;
