@@ -1,5 +1,6 @@
 package io.github.criteojdbc.driver;
 
+import io.github.criteojdbc.adapter.CriteoTypeSystem;
 import static io.github.criteojdbc.driver.DriverProperty.ADVERTISER_IDS;
 import static io.github.criteojdbc.driver.DriverProperty.API_VERSION;
 import static io.github.criteojdbc.driver.DriverProperty.BASE_URL;

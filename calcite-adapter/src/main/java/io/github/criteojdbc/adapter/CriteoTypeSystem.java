@@ -1,4 +1,4 @@
-package io.github.criteojdbc.driver;
+package io.github.criteojdbc.adapter;
 
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;

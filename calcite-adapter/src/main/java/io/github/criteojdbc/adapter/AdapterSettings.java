@@ -1,0 +1,168 @@
+package io.github.criteojdbc.adapter;
+
+import com.google.common.collect.ImmutableList;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Connection-level choices that shape the report requests of every query on a connection. */
+public final class AdapterSettings {
+  private final ImmutableList<String> advertiserIds;
+  private final ZoneId timezone;
+  private final Optional<String> currency;
+  private final int defaultLookbackDays;
+  private final Duration cacheTtl;
+  private final Duration recentDataCacheTtl;
+  private final Duration realtimeCacheTtl;
+  private final String mpoFileFormat;
+  private final boolean catalogWait;
+  private final Consumer<String> warnings;
+
+  private AdapterSettings(Builder b) {
+    this.advertiserIds = ImmutableList.copyOf(b.advertiserIds);
+    this.timezone = Objects.requireNonNull(b.timezone, "timezone");
+    this.currency = Optional.ofNullable(b.currency);
+    this.defaultLookbackDays = b.defaultLookbackDays;
+    this.cacheTtl = b.cacheTtl;
+    this.recentDataCacheTtl = b.recentDataCacheTtl;
+    this.realtimeCacheTtl = b.realtimeCacheTtl;
+    this.mpoFileFormat = b.mpoFileFormat;
+    this.catalogWait = b.catalogWait;
+    this.warnings = b.warnings;
+    if (defaultLookbackDays < 1) {
+      throw new IllegalArgumentException("defaultLookbackDays must be at least 1");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Advertisers of queries that do not filter on {@code advertiser_id}. */
+  public ImmutableList<String> advertiserIds() {
+    return advertiserIds;
+  }
+
+  /** Time zone of every report: time buckets and date ranges are in this zone. */
+  public ZoneId timezone() {
+    return timezone;
+  }
+
+  public Optional<String> currency() {
+    return currency;
+  }
+
+  public int defaultLookbackDays() {
+    return defaultLookbackDays;
+  }
+
+  /** How long a finished report's rows are reused; zero turns the cache off. */
+  public Duration cacheTtl() {
+    return cacheTtl;
+  }
+
+  /** Reuse time for reports that include the last 120 hours, which Criteo may still restate. */
+  public Duration recentDataCacheTtl() {
+    return recentDataCacheTtl;
+  }
+
+  /** Reuse time for the MPO real-time export, whose data keeps changing. */
+  public Duration realtimeCacheTtl() {
+    return realtimeCacheTtl;
+  }
+
+  /** {@code csv} or {@code json}: the file format asked of the MPO real-time export. */
+  public String mpoFileFormat() {
+    return mpoFileFormat;
+  }
+
+  /** Whether a catalog batch report query waits while the batch is still being processed. */
+  public boolean catalogWait() {
+    return catalogWait;
+  }
+
+  /** Receives messages that the driver turns into {@code SQLWarning}s. */
+  public void warn(String message) {
+    warnings.accept(message);
+  }
+
+  public Builder toBuilder() {
+    return new Builder().advertiserIds(advertiserIds).timezone(timezone)
+        .currency(currency.orElse(null)).defaultLookbackDays(defaultLookbackDays)
+        .cacheTtl(cacheTtl).recentDataCacheTtl(recentDataCacheTtl)
+        .realtimeCacheTtl(realtimeCacheTtl).mpoFileFormat(mpoFileFormat)
+        .catalogWait(catalogWait).warnings(warnings);
+  }
+
+  /** Builder of {@link AdapterSettings}; defaults are the documented connection defaults. */
+  public static final class Builder {
+    private List<String> advertiserIds = List.of();
+    private ZoneId timezone = ZoneId.of("UTC");
+    private String currency;
+    private int defaultLookbackDays = 7;
+    private Duration cacheTtl = Duration.ofSeconds(900);
+    private Duration recentDataCacheTtl = Duration.ofSeconds(120);
+    private Duration realtimeCacheTtl = Duration.ofSeconds(60);
+    private String mpoFileFormat = "csv";
+    private boolean catalogWait = true;
+    private Consumer<String> warnings = message -> { };
+
+    public Builder advertiserIds(List<String> ids) {
+      this.advertiserIds = ids;
+      return this;
+    }
+
+    public Builder timezone(ZoneId zone) {
+      this.timezone = zone;
+      return this;
+    }
+
+    public Builder currency(String code) {
+      this.currency = code;
+      return this;
+    }
+
+    public Builder defaultLookbackDays(int days) {
+      this.defaultLookbackDays = days;
+      return this;
+    }
+
+    public Builder cacheTtl(Duration ttl) {
+      this.cacheTtl = ttl;
+      return this;
+    }
+
+    public Builder recentDataCacheTtl(Duration ttl) {
+      this.recentDataCacheTtl = ttl;
+      return this;
+    }
+
+    public Builder realtimeCacheTtl(Duration ttl) {
+      this.realtimeCacheTtl = ttl;
+      return this;
+    }
+
+    public Builder mpoFileFormat(String format) {
+      this.mpoFileFormat = format;
+      return this;
+    }
+
+    public Builder catalogWait(boolean wait) {
+      this.catalogWait = wait;
+      return this;
+    }
+
+    public Builder warnings(Consumer<String> sink) {
+      this.warnings = sink;
+      return this;
+    }
+
+    public AdapterSettings build() {
+      return new AdapterSettings(this);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.github.criteojdbc.adapter.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The columns of one report table, read from a JSON resource so that the catalog can follow API
+ * changes (the async metric list changes between API drops) without code changes.
+ */
+public final class TableCatalog {
+  private final String tableName;
+  private final String remark;
+  private final ImmutableList<ColumnDef> columns;
+  private final ImmutableMap<String, ColumnDef> byName;
+  private final ImmutableMap<String, ColumnDef> byApiName;
+
+  public TableCatalog(String tableName, String remark, List<ColumnDef> columns) {
+    this.tableName = tableName;
+    this.remark = remark;
+    this.columns = ImmutableList.copyOf(columns);
+    ImmutableMap.Builder<String, ColumnDef> names = ImmutableMap.builder();
+    ImmutableMap.Builder<String, ColumnDef> apiNames = ImmutableMap.builder();
+    for (ColumnDef column : columns) {
+      names.put(column.name(), column);
+      if (column.apiName() != null) {
+        apiNames.put(column.apiName().toLowerCase(Locale.ROOT), column);
+      }
+    }
+    this.byName = names.buildOrThrow();
+    this.byApiName = apiNames.buildOrThrow();
+  }
+
+  /** Reads a catalog resource such as {@code catalog/statistics.json} next to this class. */
+  public static TableCatalog load(String resource) {
+    try (InputStream in = TableCatalog.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("catalog resource " + resource + " is missing");
+      }
+      return parse(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read catalog resource " + resource, e);
+    }
+  }
+
+  static TableCatalog parse(JsonNode root) {
+    ImmutableList.Builder<ColumnDef> columns = ImmutableList.builder();
+    for (JsonNode c : root.path("columns")) {
+      columns.add(
+          new ColumnDef(c.path("name").asText(),
+              c.hasNonNull("api") ? c.get("api").asText() : null,
+              ColumnRole.valueOf(c.path("role").asText().toUpperCase(Locale.ROOT)),
+              SqlTypeName.valueOf(c.path("type").asText()),
+              c.hasNonNull("aggregation") ? Aggregation.valueOf(c.get("aggregation").asText()) : null,
+              c.hasNonNull("granularity") ? TimeGranularity.valueOf(c.get("granularity").asText()) : null,
+              c.hasNonNull("relatedTo") ? c.get("relatedTo").asText() : null,
+              c.path("remark").asText()));
+    }
+    return new TableCatalog(root.path("table").asText(), root.path("remark").asText(), columns.build());
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  public String remark() {
+    return remark;
+  }
+
+  public ImmutableList<ColumnDef> columns() {
+    return columns;
+  }
+
+  public ColumnDef column(int index) {
+    return columns.get(index);
+  }
+
+  public int indexOf(String columnName) {
+    ColumnDef column = byName.get(columnName);
+    return column == null ? -1 : columns.indexOf(column);
+  }
+
+  public Optional<ColumnDef> column(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Looks a column up by its API name, ignoring case (output casing is not reliable, §9 Q6). */
+  public Optional<ColumnDef> columnForApiName(String apiName) {
+    return Optional.ofNullable(byApiName.get(apiName.toLowerCase(Locale.ROOT)));
+  }
+}

@@ -1,0 +1,129 @@
+package io.github.criteojdbc.adapter.exec;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.collect.ImmutableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Finished reports' rows, shared by every connection of the JVM and keyed by application and
+ * request, so re-running a query, paging in a SQL client or a BI tool's repeated queries cost no
+ * API calls. Bounded by the number of values it holds; each entry carries its own expiry because
+ * reports of recent days must be refreshed sooner than old ones.
+ */
+public final class ReportCache {
+  /** About 200 MB of boxed values at most. */
+  static final long DEFAULT_MAX_VALUES = 8_000_000L;
+
+  private static final ReportCache SHARED = new ReportCache(DEFAULT_MAX_VALUES, Clock.systemUTC());
+
+  private final Cache<Key, Entry> entries;
+  private final long maxValuesPerEntry;
+  private final Clock clock;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+
+  public ReportCache(long maxValues, Clock clock) {
+    this.entries = CacheBuilder.newBuilder()
+        .maximumWeight(maxValues)
+        .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.values()))
+        .build();
+    this.maxValuesPerEntry = maxValues / 4;
+    this.clock = clock;
+  }
+
+  public static ReportCache shared() {
+    return SHARED;
+  }
+
+  /** The cached rows of a request, if present and not expired. */
+  public Optional<Entry> get(Key key) {
+    Entry entry = entries.getIfPresent(key);
+    if (entry != null && entry.expiresAt.isAfter(clock.instant())) {
+      hits.incrementAndGet();
+      return Optional.of(entry);
+    }
+    if (entry != null) {
+      entries.invalidate(key);
+    }
+    misses.incrementAndGet();
+    return Optional.empty();
+  }
+
+  public void put(Key key, List<Object[]> rows, String currency, Duration ttl) {
+    if (ttl.isZero() || ttl.isNegative()) {
+      return;
+    }
+    entries.put(key, new Entry(ImmutableList.copyOf(rows), currency, clock.instant().plus(ttl)));
+  }
+
+  /** Reports larger than this many values are streamed but not kept. */
+  public long maxValuesPerEntry() {
+    return maxValuesPerEntry;
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+
+  public void clear() {
+    entries.invalidateAll();
+  }
+
+  /** A request of one application: same request with other credentials is another entry. */
+  public static final class Key {
+    private final String application;
+    private final Object request;
+
+    public Key(String application, Object request) {
+      this.application = Objects.requireNonNull(application, "application");
+      this.request = Objects.requireNonNull(request, "request");
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof Key && application.equals(((Key) o).application)
+          && request.equals(((Key) o).request);
+    }
+
+    @Override public int hashCode() {
+      return Objects.hash(application, request);
+    }
+  }
+
+  /** Rows of a finished report, in the order of the request's row shape. */
+  public static final class Entry {
+    private final ImmutableList<Object[]> rows;
+    private final String currency;
+    private final Instant expiresAt;
+
+    Entry(ImmutableList<Object[]> rows, String currency, Instant expiresAt) {
+      this.rows = rows;
+      this.currency = currency;
+      this.expiresAt = expiresAt;
+    }
+
+    public ImmutableList<Object[]> rows() {
+      return rows;
+    }
+
+    /** Currency of the money columns as the output metadata declared it, or null. */
+    public String currency() {
+      return currency;
+    }
+
+    long values() {
+      return rows.isEmpty() ? 1 : (long) rows.size() * rows.get(0).length;
+    }
+  }
+}

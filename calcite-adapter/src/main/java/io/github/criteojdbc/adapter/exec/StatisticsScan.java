@@ -1,0 +1,279 @@
+package io.github.criteojdbc.adapter.exec;
+
+import io.github.criteojdbc.adapter.AdapterSettings;
+import io.github.criteojdbc.adapter.QueryRejectedException;
+import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
+import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.catalog.TimeGranularity;
+import io.github.criteojdbc.adapter.plan.RuntimeValues;
+import io.github.criteojdbc.adapter.plan.ScanSpec;
+import io.github.criteojdbc.adapter.plan.ValueRef;
+import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.RowShape;
+import io.github.criteojdbc.client.StatisticsReportRequest;
+
+import com.google.common.collect.ImmutableList;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a scan of the {@code statistics} table: resolves the pushed filters' values, builds the
+ * async statistics request, and streams its rows (from the cache when the same report was fetched
+ * recently).
+ */
+public final class StatisticsScan {
+  /** Criteo restates data for up to 120 hours; reports touching those days expire sooner. */
+  static final Duration RESTATEMENT_WINDOW = Duration.ofHours(120);
+  /** The API serves data up to two years back. */
+  static final int MAX_YEARS_BACK = 2;
+  static final int HOURLY_CHUNK_DAYS = 31;
+
+  private final TableCatalog catalog;
+  private final ReportContext context;
+
+  public StatisticsScan(TableCatalog catalog, ReportContext context) {
+    this.catalog = catalog;
+    this.context = context;
+  }
+
+  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+    if (spec.isEmpty()) {
+      return Linq4j.emptyEnumerable();
+    }
+    return new AbstractEnumerable<Object[]>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        Optional<Plan> plan = plan(root, spec);
+        if (plan.isEmpty()) {
+          return Linq4j.emptyEnumerator();
+        }
+        return new ReportEnumerator(() -> plan.get().open(root), plan.get().columns, spec.fetch());
+      }
+    };
+  }
+
+  /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
+  public String describe(ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.columns());
+    StringJoiner request = new StringJoiner(", ");
+    request.add("dimensions=" + grain.apiDimensions());
+    request.add("metrics=" + grain.apiMetrics());
+    ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
+    request.add("advertiserIds=" + (advertisers.isEmpty()
+        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
+            : settings.advertiserIds() + " (advertiserIds property)"
+        : advertisers));
+    request.add("dates=" + (spec.timeBounds().isEmpty()
+        ? "(last " + settings.defaultLookbackDays() + " days)" : spec.timeBounds().toString()));
+    ImmutableList<ValueRef> currency = spec.equality("currency");
+    if (!currency.isEmpty() || settings.currency().isPresent()) {
+      request.add("currency=" + (currency.isEmpty() ? settings.currency().get() : currency));
+    }
+    request.add("timezone=" + settings.timezone());
+    if (!spec.equality("ad_set_id").isEmpty()) {
+      request.add("adSetIds=" + spec.equality("ad_set_id"));
+    }
+    if (!spec.equality("ad_set").isEmpty()) {
+      request.add("adSetNames=" + spec.equality("ad_set"));
+    }
+    return "async-statistics{" + request + "}";
+  }
+
+  private Optional<Plan> plan(DataContext root, ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    List<String> advertisers = values(spec.equality("advertiser_id"), root);
+    if (advertisers.isEmpty()) {
+      advertisers = settings.advertiserIds();
+    }
+    if (advertisers.isEmpty()) {
+      throw new QueryRejectedException("statistics needs an advertiser: add WHERE advertiser_id = "
+          + "'...' (or IN (...)) to the query, or set the advertiserIds connection property");
+    }
+    LocalDate today = today(root);
+    Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), settings::warn)
+        .resolve("statistics", spec.timeBounds(), root, today);
+    if (dates.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate oldest = today.minusYears(MAX_YEARS_BACK);
+    if (dates.get().start().isBefore(oldest)) {
+      throw new QueryRejectedException(String.format("statistics: the date range starts %s, but "
+          + "the API serves the last %d years only (from %s); narrow the filter on day",
+          dates.get().start(), MAX_YEARS_BACK, oldest));
+    }
+    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.columns());
+    if (grain.rolledUp && advertisers.size() > 1 && !grain.nonAdditiveMetrics().isEmpty()) {
+      throw new QueryRejectedException("statistics: " + grain.nonAdditiveMetrics() + " cannot be "
+          + "combined across " + advertisers.size() + " advertisers, only the API computes them; "
+          + "add advertiser_id (or another dimension) to the select list, or filter one advertiser");
+    }
+    List<String> currencies = values(spec.equality("currency"), root);
+    if (currencies.size() > 1) {
+      throw new QueryRejectedException("statistics: a report has one currency, but the filter on "
+          + "currency lists " + currencies + "; query one currency at a time");
+    }
+    Optional<String> currency = currencies.isEmpty() ? settings.currency()
+        : Optional.of(currencies.get(0));
+
+    StatisticsReportRequest.Builder request = StatisticsReportRequest.builder()
+        .advertiserIds(advertisers)
+        .dimensions(grain.apiDimensions())
+        .metrics(grain.apiMetrics())
+        .timezone(settings.timezone().getId())
+        .adSetIds(values(spec.equality("ad_set_id"), root))
+        .adSetNames(values(spec.equality("ad_set"), root));
+    currency.ifPresent(request::currency);
+
+    List<ColumnRequest> shape = new ArrayList<>();
+    for (String dimension : grain.apiDimensions()) {
+      shape.add(new ColumnRequest(dimension, ValueTypes.of(catalog.columnForApiName(dimension)
+          .orElseThrow()), true));
+    }
+    for (String metric : grain.apiMetrics()) {
+      shape.add(new ColumnRequest(metric, ValueTypes.of(catalog.columnForApiName(metric)
+          .orElseThrow()), true));
+    }
+    List<ColumnSource> columns = new ArrayList<>();
+    for (String name : spec.columns()) {
+      columns.add(source(catalog.column(name).orElseThrow(), grain, shape));
+    }
+    Duration ttl = dates.get().end().plusDays(1).atStartOfDay()
+        .isAfter(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minus(RESTATEMENT_WINDOW))
+        ? min(settings.recentDataCacheTtl(), settings.cacheTtl()) : settings.cacheTtl();
+    List<Boolean> additive = new ArrayList<>();
+    for (ColumnRequest column : shape) {
+      ColumnDef def = catalog.columnForApiName(column.apiName()).orElseThrow();
+      additive.add(def.isMetric() && def.isAdditive());
+    }
+    List<StatisticsReportRequest> requests = new ArrayList<>();
+    for (DateRange chunk : chunks(dates.get(), grain)) {
+      requests.add(request.startDate(chunk.start()).endDate(chunk.end()).build());
+    }
+    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain.rolledUp,
+        additive, ttl, currency.orElse(null)));
+  }
+
+  /**
+   * Hourly reports over more than {@value #HOURLY_CHUNK_DAYS} days are split into chunks of that
+   * size (older API versions capped hourly ranges at a month, and parallel waits are faster).
+   * Rows of different chunks are distinct because the hour is part of every row.
+   */
+  static List<DateRange> chunks(DateRange range, StatisticsGrain grain) {
+    boolean hourly = grain.time.flatMap(ColumnDef::granularity)
+        .filter(g -> g.compareTo(TimeGranularity.HOUR) <= 0).isPresent();
+    if (!hourly || range.days() <= HOURLY_CHUNK_DAYS) {
+      return List.of(range);
+    }
+    List<DateRange> chunks = new ArrayList<>();
+    for (LocalDate start = range.start(); !start.isAfter(range.end());
+        start = start.plusDays(HOURLY_CHUNK_DAYS)) {
+      LocalDate end = start.plusDays(HOURLY_CHUNK_DAYS - 1);
+      chunks.add(new DateRange(start, end.isAfter(range.end()) ? range.end() : end));
+    }
+    return chunks;
+  }
+
+  private static ColumnSource source(ColumnDef column, StatisticsGrain grain,
+      List<ColumnRequest> shape) {
+    if (column.role() == ColumnRole.CURRENCY) {
+      return ColumnSource.currency();
+    }
+    if (column.role() == ColumnRole.TIME) {
+      ColumnDef time = grain.time.orElseThrow();
+      int index = indexOf(shape, time.apiName());
+      TimeGranularity from = time.granularity().orElseThrow();
+      TimeGranularity to = column.granularity().orElseThrow();
+      return from == to ? ColumnSource.field(index) : ColumnSource.derivedTime(index, from, to);
+    }
+    int index = indexOf(shape, column.apiName());
+    return index < 0 ? ColumnSource.absent() : ColumnSource.field(index);
+  }
+
+  private static int indexOf(List<ColumnRequest> shape, String apiName) {
+    for (int i = 0; i < shape.size(); i++) {
+      if (shape.get(i).apiName().equals(apiName)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static List<String> values(List<ValueRef> refs, DataContext root) {
+    Set<String> values = new LinkedHashSet<>();
+    for (ValueRef ref : refs) {
+      values.add(String.valueOf(RuntimeValues.evaluate(ref, root)));
+    }
+    return ImmutableList.copyOf(values);
+  }
+
+  /** Today in the report time zone, which the driver also makes the statement's time zone. */
+  private static LocalDate today(DataContext root) {
+    Long now = DataContext.Variable.CURRENT_TIMESTAMP.get(root);
+    return LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000L));
+  }
+
+  /** A resolved scan: the request, how to read its rows, and how long to keep them. */
+  private final class Plan {
+    final List<StatisticsReportRequest> requests;
+    final RowShape shape;
+    final List<ColumnSource> columns;
+    final boolean rolledUp;
+    final List<Boolean> additive;
+    final Duration ttl;
+    final String requestedCurrency;
+
+    Plan(List<StatisticsReportRequest> requests, RowShape shape, List<ColumnSource> columns,
+        boolean rolledUp, List<Boolean> additive, Duration ttl, String requestedCurrency) {
+      this.requests = requests;
+      this.shape = shape;
+      this.columns = columns;
+      this.rolledUp = rolledUp;
+      this.additive = additive;
+      this.ttl = ttl;
+      this.requestedCurrency = requestedCurrency;
+    }
+
+    RawRows open(DataContext root) {
+      AtomicBoolean closed = new AtomicBoolean();
+      RawRows rows = requests.size() == 1 ? open(requests.get(0), root, closed)
+          : new ChunkedRows(requests.stream()
+              .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
+              .collect(Collectors.toList()), closed);
+      return rolledUp ? new RolledUpRows(rows, additive) : rows;
+    }
+
+    private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
+      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      return context.cache().get(key)
+          .<RawRows>map(CachedRows::new)
+          .orElseGet(() -> new StreamingRows(
+              context.client().statisticsReport(request, shape,
+                  QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+              context.cache(), key, ttl, requestedCurrency));
+    }
+  }
+}

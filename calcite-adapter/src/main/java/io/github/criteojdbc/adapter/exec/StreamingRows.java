@@ -1,0 +1,73 @@
+package io.github.criteojdbc.adapter.exec;
+
+import io.github.criteojdbc.client.OutputColumn;
+import io.github.criteojdbc.client.RowStream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows read from a report download as they arrive. While the report is small enough it keeps a
+ * copy, and puts it in the cache once the download has ended cleanly; a partial read (a LIMIT, a
+ * cancelled query, an error) is never cached.
+ */
+final class StreamingRows implements RawRows {
+  private final RowStream stream;
+  private final ReportCache cache;
+  private final ReportCache.Key key;
+  private final Duration ttl;
+  private final String currency;
+  private List<Object[]> recorded = new ArrayList<>();
+  private long recordedValues;
+
+  StreamingRows(RowStream stream, ReportCache cache, ReportCache.Key key, Duration ttl,
+      String requestedCurrency) {
+    this.stream = stream;
+    this.cache = cache;
+    this.key = key;
+    this.ttl = ttl;
+    this.currency = declaredCurrency(stream.outputColumns(), requestedCurrency);
+    if (ttl.isZero()) {
+      recorded = null;
+    }
+  }
+
+  private static String declaredCurrency(List<OutputColumn> columns, String requestedCurrency) {
+    for (OutputColumn column : columns) {
+      if (column.currency() != null) {
+        return column.currency();
+      }
+    }
+    return requestedCurrency;
+  }
+
+  @Override public Object[] next() {
+    Object[] row = stream.next();
+    if (row == null) {
+      if (recorded != null) {
+        cache.put(key, recorded, currency, ttl);
+        recorded = null;
+      }
+      return null;
+    }
+    if (recorded != null) {
+      recordedValues += row.length;
+      if (recordedValues > cache.maxValuesPerEntry()) {
+        recorded = null;
+      } else {
+        recorded.add(row);
+      }
+    }
+    return row;
+  }
+
+  @Override public String currency() {
+    return currency;
+  }
+
+  @Override public void close() {
+    recorded = null;
+    stream.close();
+  }
+}

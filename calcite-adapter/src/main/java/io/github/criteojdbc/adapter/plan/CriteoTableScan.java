@@ -1,0 +1,114 @@
+package io.github.criteojdbc.adapter.plan;
+
+import io.github.criteojdbc.adapter.CriteoTable;
+
+import com.google.common.collect.ImmutableList;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * Scan of a Criteo report table that absorbs the filters, projections and limits the API can
+ * answer. {@code EXPLAIN} prints the report request it sends.
+ */
+public final class CriteoTableScan extends TableScan implements EnumerableRel {
+  /** Row estimate of a scan with nothing pushed: large, so that pushed plans always win. */
+  public static final double UNFILTERED_ROWS = 1_000_000d;
+
+  private static final Method SCAN_METHOD =
+      Types.lookupMethod(CriteoTable.class, "scan", DataContext.class, ScanSpec.class);
+
+  private final CriteoTable criteoTable;
+  private final ScanSpec spec;
+
+  public CriteoTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table,
+      CriteoTable criteoTable, ScanSpec spec) {
+    super(cluster, traitSet, ImmutableList.of(), table);
+    this.criteoTable = criteoTable;
+    this.spec = spec;
+  }
+
+  public CriteoTable criteoTable() {
+    return criteoTable;
+  }
+
+  public ScanSpec spec() {
+    return spec;
+  }
+
+  public CriteoTableScan withSpec(ScanSpec newSpec) {
+    return new CriteoTableScan(getCluster(), getTraitSet(), getTable(), criteoTable, newSpec);
+  }
+
+  @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new CriteoTableScan(getCluster(), traitSet, getTable(), criteoTable, spec);
+  }
+
+  @Override public RelDataType deriveRowType() {
+    return criteoTable.rowType(getCluster().getTypeFactory(), spec.columns());
+  }
+
+  @Override public RelWriter explainTerms(RelWriter pw) {
+    // Every part of the spec is in the digest, so the planner never merges two different scans.
+    return super.explainTerms(pw)
+        .item("columns", spec.columns())
+        .item("request", criteoTable.describeRequest(spec))
+        .itemIf("fetch", spec.fetch().orElse(0), spec.fetch().isPresent());
+  }
+
+  @Override public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : CriteoRules.RULES) {
+      planner.addRule(rule);
+    }
+  }
+
+  @Override public double estimateRowCount(RelMetadataQuery mq) {
+    if (spec.isEmpty()) {
+      return 1d;
+    }
+    double rows = UNFILTERED_ROWS * Math.pow(0.1, spec.equalities().size());
+    if (!spec.timeBounds().isEmpty()) {
+      rows *= 0.2;
+    }
+    return spec.fetch().isPresent() ? Math.min(rows, spec.fetch().getAsLong()) : rows;
+  }
+
+  @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    // Volcano compares row counts only, so narrower requests must show up as fewer "rows".
+    double columnFactor = (spec.columns().size() + 2d) / (criteoTable.catalog().columns().size() + 2d);
+    double rows = estimateRowCount(mq);
+    return planner.getCostFactory().makeCost(rows * columnFactor, rows, 0);
+  }
+
+  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY, false);
+    Expression table = implementor.stash(criteoTable, CriteoTable.class);
+    Expression stashedSpec = implementor.stash(spec, ScanSpec.class);
+    return implementor.result(physType,
+        Blocks.toBlock(
+            Expressions.call(table, SCAN_METHOD, implementor.getRootExpression(), stashedSpec)));
+  }
+}

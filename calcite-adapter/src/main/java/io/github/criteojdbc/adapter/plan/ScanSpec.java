@@ -1,0 +1,114 @@
+package io.github.criteojdbc.adapter.plan;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.StringJoiner;
+
+/**
+ * What one scan of a report table asks the API for, built up by the planner rules: the columns the
+ * query needs, the filters the request answers, and how many rows it reads. It is immutable, shown
+ * by {@code EXPLAIN}, and is the only thing the runtime receives from the planner.
+ */
+public final class ScanSpec {
+  private final String table;
+  private final ImmutableList<String> columns;
+  private final ImmutableMap<String, ImmutableList<ValueRef>> equalities;
+  private final ImmutableList<TimeBound> timeBounds;
+  private final boolean empty;
+  private final OptionalLong fetch;
+
+  private ScanSpec(String table, List<String> columns, Map<String, ImmutableList<ValueRef>> equalities,
+      List<TimeBound> timeBounds, boolean empty, OptionalLong fetch) {
+    this.table = Objects.requireNonNull(table, "table");
+    this.columns = ImmutableList.copyOf(columns);
+    this.equalities = ImmutableMap.copyOf(equalities);
+    this.timeBounds = ImmutableList.copyOf(timeBounds);
+    this.empty = empty;
+    this.fetch = Objects.requireNonNull(fetch, "fetch");
+  }
+
+  /** A scan of every column with nothing pushed yet. */
+  public static ScanSpec of(String table, List<String> columns) {
+    return new ScanSpec(table, columns, ImmutableMap.of(), ImmutableList.of(), false,
+        OptionalLong.empty());
+  }
+
+  public String table() {
+    return table;
+  }
+
+  /** The scan's output columns, in order. */
+  public ImmutableList<String> columns() {
+    return columns;
+  }
+
+  /** Per column, the values a pushed {@code =}/{@code IN} filter accepts. */
+  public ImmutableMap<String, ImmutableList<ValueRef>> equalities() {
+    return equalities;
+  }
+
+  public ImmutableList<ValueRef> equality(String column) {
+    ImmutableList<ValueRef> values = equalities.get(column);
+    return values == null ? ImmutableList.of() : values;
+  }
+
+  public ImmutableList<TimeBound> timeBounds() {
+    return timeBounds;
+  }
+
+  /** True when the filters can never match, so no report is needed. */
+  public boolean isEmpty() {
+    return empty;
+  }
+
+  public OptionalLong fetch() {
+    return fetch;
+  }
+
+  public ScanSpec withColumns(List<String> newColumns) {
+    return new ScanSpec(table, newColumns, equalities, timeBounds, empty, fetch);
+  }
+
+  public ScanSpec withFilters(Map<String, ImmutableList<ValueRef>> newEqualities,
+      List<TimeBound> newTimeBounds, boolean newEmpty) {
+    return new ScanSpec(table, columns, newEqualities, newTimeBounds, empty || newEmpty, fetch);
+  }
+
+  public ScanSpec withFetch(long rows) {
+    long limit = fetch.isPresent() ? Math.min(fetch.getAsLong(), rows) : rows;
+    return new ScanSpec(table, columns, equalities, timeBounds, empty, OptionalLong.of(limit));
+  }
+
+  /** True once a filter has been pushed into this spec; the filter rule fires only once. */
+  public boolean hasFilters() {
+    return !equalities.isEmpty() || !timeBounds.isEmpty() || empty;
+  }
+
+  @Override public boolean equals(Object o) {
+    if (!(o instanceof ScanSpec)) {
+      return false;
+    }
+    ScanSpec that = (ScanSpec) o;
+    return table.equals(that.table) && columns.equals(that.columns)
+        && equalities.equals(that.equalities) && timeBounds.equals(that.timeBounds)
+        && empty == that.empty && fetch.equals(that.fetch);
+  }
+
+  @Override public int hashCode() {
+    return Objects.hash(table, columns, equalities, timeBounds, empty, fetch);
+  }
+
+  @Override public String toString() {
+    StringJoiner filters = new StringJoiner(", ", "[", "]");
+    equalities.forEach((column, values) -> filters.add(column + " IN " + values));
+    timeBounds.forEach(bound -> filters.add(bound.toString()));
+    return "columns=" + columns + ", filters=" + filters
+        + (empty ? ", empty" : "")
+        + (fetch.isPresent() ? ", fetch=" + fetch.getAsLong() : "");
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.criteojdbc.adapter.plan;
+
+import org.apache.calcite.rex.RexNode;
+
+import java.util.Objects;
+
+/**
+ * A value pushed into a report request: either a constant known at plan time, or an expression
+ * only known when the statement runs (a {@code ?} parameter, {@code CURRENT_DATE - INTERVAL ...}).
+ * Expressions are kept, not dropped, so that a prepared statement never silently loses its date
+ * range.
+ */
+public final class ValueRef {
+  private final Object constant;
+  private final RexNode expression;
+
+  private ValueRef(Object constant, RexNode expression) {
+    this.constant = constant;
+    this.expression = expression;
+  }
+
+  /** A constant: {@code String}, {@code LocalDate}, {@code LocalDateTime} or {@code Long}. */
+  public static ValueRef constant(Object value) {
+    return new ValueRef(Objects.requireNonNull(value, "value"), null);
+  }
+
+  public static ValueRef expression(RexNode expression) {
+    return new ValueRef(null, Objects.requireNonNull(expression, "expression"));
+  }
+
+  public boolean isConstant() {
+    return constant != null;
+  }
+
+  public Object constant() {
+    return constant;
+  }
+
+  public RexNode expression() {
+    return expression;
+  }
+
+  @Override public boolean equals(Object o) {
+    return o instanceof ValueRef
+        && Objects.equals(constant, ((ValueRef) o).constant)
+        && Objects.equals(expression, ((ValueRef) o).expression);
+  }
+
+  @Override public int hashCode() {
+    return Objects.hash(constant, expression);
+  }
+
+  @Override public String toString() {
+    return constant != null ? constant.toString() : expression.toString();
+  }
+}
