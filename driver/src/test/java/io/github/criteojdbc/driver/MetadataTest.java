@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MetadataTest {
   private static Connection connection;
   private static DatabaseMetaData metaData;
-  private static int reportsBefore;
+  private static long reportsBefore;
 
   @BeforeAll
   static void connect() throws SQLException {

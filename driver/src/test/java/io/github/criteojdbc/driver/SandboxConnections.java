@@ -27,7 +27,7 @@ final class SandboxConnections {
     return EmbeddedSandbox.running().orElseThrow(() -> new IllegalStateException("no sandbox connection is open"));
   }
 
-  static int reportsCreated() {
-    return server().requestLog().reportCreations().size();
+  static long reportsCreated() {
+    return server().requestLog().reportCreations();
   }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ClientCompatibilityIT {
   private static SandboxServer sandbox;
   private static Driver driver;
-  private int reportsBefore;
+  private long reportsBefore;
 
   @BeforeAll
   static void start() {
@@ -241,7 +241,7 @@ class ClientCompatibilityIT {
     return values;
   }
 
-  private static int reportsCreated() {
-    return sandbox.requestLog().reportCreations().size();
+  private static long reportsCreated() {
+    return sandbox.requestLog().reportCreations();
   }
 }
