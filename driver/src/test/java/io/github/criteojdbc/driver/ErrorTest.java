@@ -44,9 +44,9 @@ class ErrorTest {
 
   @Test
   void aParseErrorIsASyntaxError() {
-    assertThatThrownBy(() -> query("SELEC clicks FROM statistics"))
+    assertThatThrownBy(() -> query("SELECT clicks FROM FROM statistics"))
         .isInstanceOf(SQLSyntaxErrorException.class)
-        .hasMessageContaining("SELEC");
+        .hasMessageContaining("near the keyword 'FROM' at line 1, column 15");
   }
 
   @Test
