@@ -232,4 +232,42 @@ class StatisticsResultTest {
           .contains("\"startDate\":\"" + FIRST + "\"").contains("\"endDate\":\"" + LAST + "\"");
     }
   }
+
+  @Test void longHourlyRangeIsSplitIntoChunksWithoutLossOrDuplication() throws SQLException {
+    LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(70);
+    LocalDate last = first.plusDays(64);
+    try (TestConnections.Session session = TestConnections.open()) {
+      Map<String, Long> actual = query(session.connection, "SELECT CAST(hour AS VARCHAR), "
+          + "SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND day "
+          + "BETWEEN DATE '" + first + "' AND DATE '" + last + "' GROUP BY hour");
+      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, first, last),
+          f -> f.hour().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + ":00");
+      assertThat(actual).isEqualTo(expected);
+      assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(3);
+    }
+  }
+
+  @Test void queryWithoutDimensionsIsSummedBackFromPerAdvertiserRows() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open(
+        s -> s.advertiserIds(List.of("10001", "10002")))) {
+      Map<String, Long> actual = query(session.connection, "SELECT 'total', clicks FROM statistics "
+          + "WHERE " + days());
+      long expected = SANDBOX.data()
+          .hourlyFacts(FIRST.atStartOfDay(ZoneOffset.UTC).toInstant(),
+              LAST.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+          .filter(f -> List.of("10001", "10002").contains(f.advertiserId()))
+          .mapToLong(f -> f.count("Clicks")).sum();
+      assertThat(actual).containsExactly(Map.entry("total", expected));
+    }
+  }
+
+  @Test void ratioAcrossSeveralAdvertisersWithoutADimensionIsRefused() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open(
+        s -> s.advertiserIds(List.of("10001", "10002")))) {
+      assertThatThrownBy(() -> query(session.connection, "SELECT 'ctr', click_through_rate "
+          + "FROM statistics WHERE " + days()))
+          .hasMessageContaining("[click_through_rate] cannot be combined across 2 advertisers");
+      assertThat(SANDBOX.requestLog().reportCalls()).isZero();
+    }
+  }
 }
