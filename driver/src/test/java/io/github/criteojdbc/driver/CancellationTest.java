@@ -1,0 +1,76 @@
+package io.github.criteojdbc.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.criteojdbc.sandbox.LoggedRequest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** A query waiting on a report that never finishes can be cancelled or timed out promptly. */
+class CancellationTest {
+  private static final String QUERY = "SELECT campaign_id, SUM(clicks) FROM statistics "
+      + "WHERE day >= CURRENT_DATE - INTERVAL '3' DAY GROUP BY campaign_id";
+
+  private Connection connection;
+  private final ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor();
+
+  @BeforeEach void open() throws SQLException {
+    connection = SandboxConnections.open("cacheTtlSeconds=0");
+    SandboxConnections.server().faults().neverFinish(true);
+    SandboxConnections.server().requestLog().clear();
+  }
+
+  @AfterEach void close() throws SQLException {
+    SandboxConnections.server().faults().reset();
+    canceller.shutdownNow();
+    connection.close();
+  }
+
+  private static long drain(ResultSet rs) throws SQLException {
+    long rows = 0;
+    while (rs.next()) {
+      rows++;
+    }
+    return rows;
+  }
+
+  @Test void queryTimeoutStopsWaitingWithATimeoutError() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> drain(statement.executeQuery(QUERY)))
+          .isInstanceOf(SQLTimeoutException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test void cancelFromAnotherThreadStopsPollingWithinASecond() throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      Future<Long> cancelledAt = canceller.submit(() -> {
+        while (SandboxConnections.server().requestLog().count(LoggedRequest::isReportCall) < 3) {
+          Thread.sleep(10);
+        }
+        statement.cancel();
+        return System.nanoTime();
+      });
+      assertThatThrownBy(() -> drain(statement.executeQuery(QUERY)))
+          .isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY008"));
+      long failedAt = System.nanoTime();
+      assertThat(Duration.ofNanos(failedAt - cancelledAt.get())).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+}
