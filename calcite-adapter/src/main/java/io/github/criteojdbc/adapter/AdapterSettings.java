@@ -90,14 +90,6 @@ public final class AdapterSettings {
     warnings.accept(message);
   }
 
-  public Builder toBuilder() {
-    return new Builder().advertiserIds(advertiserIds).timezone(timezone)
-        .currency(currency.orElse(null)).defaultLookbackDays(defaultLookbackDays)
-        .cacheTtl(cacheTtl).recentDataCacheTtl(recentDataCacheTtl)
-        .realtimeCacheTtl(realtimeCacheTtl).mpoFileFormat(mpoFileFormat)
-        .catalogWait(catalogWait).warnings(warnings);
-  }
-
   /** Builder of {@link AdapterSettings}; defaults are the documented connection defaults. */
   public static final class Builder {
     private List<String> advertiserIds = List.of();

@@ -158,4 +158,9 @@ class StatisticsPlanTest {
     assertThat(plan).contains("AdvertiserId, Advertiser, CategoryId").contains("Environment, Hour]")
         .contains("metrics=[Clicks, Displays, AdvertiserCost");
   }
+
+  @Test void queryReadingNoColumnAddsNoDimension() throws SQLException {
+    assertThat(explain("SELECT 'row' FROM statistics WHERE advertiser_id = '10001'"))
+        .contains("columns=[[currency]]").contains("dimensions=[AdvertiserId], metrics=[Clicks]");
+  }
 }

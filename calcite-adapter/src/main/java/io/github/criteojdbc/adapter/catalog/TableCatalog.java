@@ -81,15 +81,6 @@ public final class TableCatalog {
     return columns;
   }
 
-  public ColumnDef column(int index) {
-    return columns.get(index);
-  }
-
-  public int indexOf(String columnName) {
-    ColumnDef column = byName.get(columnName);
-    return column == null ? -1 : columns.indexOf(column);
-  }
-
   public Optional<ColumnDef> column(String name) {
     return Optional.ofNullable(byName.get(name));
   }

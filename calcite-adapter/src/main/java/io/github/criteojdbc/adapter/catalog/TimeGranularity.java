@@ -9,15 +9,6 @@ import java.time.temporal.TemporalAdjusters;
 public enum TimeGranularity {
   MINUTE, HOUR, DAY, WEEK, MONTH, YEAR;
 
-  /** Whether a bucket of {@code coarser} can be computed from a bucket of this granularity. */
-  public boolean canDerive(TimeGranularity coarser) {
-    if (this == coarser) {
-      return true;
-    }
-    // A week can straddle two months or two years, so only day-or-finer buckets derive weeks.
-    return compareTo(DAY) <= 0 ? compareTo(coarser) < 0 : this == MONTH && coarser == YEAR;
-  }
-
   /** First day of the bucket that contains {@code day}. */
   public LocalDate bucketStart(LocalDate day) {
     switch (this) {

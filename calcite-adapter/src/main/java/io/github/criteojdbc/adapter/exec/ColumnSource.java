@@ -37,15 +37,6 @@ abstract class ColumnSource {
     };
   }
 
-  /** A fixed value, such as the advertiser of a report requested for one advertiser. */
-  static ColumnSource constant(Object value) {
-    return new ColumnSource() {
-      @Override Object read(Object[] raw, String currency) {
-        return value;
-      }
-    };
-  }
-
   /**
    * A coarser time bucket computed from the finer one the report was asked for; the query that
    * uses both {@code day} and {@code month} needs only the day report.

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Finished reports' rows, shared by every connection of the JVM and keyed by application and
@@ -27,8 +26,6 @@ public final class ReportCache {
   private final Cache<Key, Entry> entries;
   private final long maxValuesPerEntry;
   private final Clock clock;
-  private final AtomicLong hits = new AtomicLong();
-  private final AtomicLong misses = new AtomicLong();
 
   public ReportCache(long maxValues, Clock clock) {
     this.entries = CacheBuilder.newBuilder()
@@ -47,13 +44,11 @@ public final class ReportCache {
   public Optional<Entry> get(Key key) {
     Entry entry = entries.getIfPresent(key);
     if (entry != null && entry.expiresAt.isAfter(clock.instant())) {
-      hits.incrementAndGet();
       return Optional.of(entry);
     }
     if (entry != null) {
       entries.invalidate(key);
     }
-    misses.incrementAndGet();
     return Optional.empty();
   }
 
@@ -67,18 +62,6 @@ public final class ReportCache {
   /** Reports larger than this many values are streamed but not kept. */
   public long maxValuesPerEntry() {
     return maxValuesPerEntry;
-  }
-
-  public long hits() {
-    return hits.get();
-  }
-
-  public long misses() {
-    return misses.get();
-  }
-
-  public void clear() {
-    entries.invalidateAll();
   }
 
   /** A request of one application: same request with other credentials is another entry. */

@@ -1,5 +1,7 @@
 package io.github.criteojdbc.adapter.plan;
 
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
+
 import com.google.common.collect.ImmutableList;
 
 import org.apache.calcite.plan.RelOptRule;
@@ -15,7 +17,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexPermuteInputsShuttle;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -95,6 +96,15 @@ public final class CriteoRules {
       Project project = call.rel(0);
       CriteoTableScan scan = call.rel(1);
       List<String> columns = scan.spec().columns();
+      if (RelOptUtil.InputFinder.bits(project.getProjects(), null).isEmpty()) {
+        // Nothing is read (SELECT 'x', COUNT(*)): a column that adds no dimension keeps the
+        // report at the grain the query uses, which has no dimension at all.
+        CriteoTableScan narrowed = scan.withSpec(scan.spec().withColumns(List.of(
+            grainFreeColumn(scan))));
+        call.transformTo(call.builder().push(narrowed)
+            .project(project.getProjects(), project.getRowType().getFieldNames(), true).build());
+        return;
+      }
       List<Integer> kept = keptFields(project, columns.size());
       if (kept == null) {
         return;
@@ -131,9 +141,14 @@ public final class CriteoRules {
       if (used.cardinality() == fieldCount) {
         return null;
       }
-      // A scan needs at least one column; the first one costs no extra dimension or metric
-      // only when it is one the query already uses, so keep the cheapest: the first used one.
-      return used.isEmpty() ? List.of(0) : used.asList();
+      return used.asList();
+    }
+
+    /** The first catalog column that is neither a dimension nor a time bucket. */
+    private static String grainFreeColumn(CriteoTableScan scan) {
+      return scan.criteoTable().catalog().columns().stream()
+          .filter(c -> c.role() != ColumnRole.DIMENSION && c.role() != ColumnRole.TIME)
+          .findFirst().orElseThrow().name();
     }
 
     private static boolean isIdentity(List<Integer> fields, int fieldCount) {

@@ -1,6 +1,8 @@
 package io.github.criteojdbc.adapter.plan;
 
 import io.github.criteojdbc.adapter.CriteoTable;
+import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
 
 import com.google.common.collect.ImmutableList;
 
@@ -28,6 +30,7 @@ import org.apache.calcite.rel.type.RelDataType;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Scan of a Criteo report table that absorbs the filters, projections and limits the API can
@@ -96,10 +99,22 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    // Volcano compares row counts only, so narrower requests must show up as fewer "rows".
-    double columnFactor = (spec.columns().size() + 2d) / (criteoTable.catalog().columns().size() + 2d);
+    // Volcano compares row counts only, so narrower requests must show up as fewer "rows";
+    // a dimension also multiplies the report's rows, so it weighs more than a metric.
+    double columnFactor = (weight(spec.columns()) + 2d)
+        / (weight(criteoTable.catalog().columns().stream().map(ColumnDef::name)
+            .collect(Collectors.toList())) + 2d);
     double rows = estimateRowCount(mq);
     return planner.getCostFactory().makeCost(rows * columnFactor, rows, 0);
+  }
+
+  private double weight(List<String> columns) {
+    double weight = 0;
+    for (String name : columns) {
+      ColumnRole role = criteoTable.catalog().column(name).orElseThrow().role();
+      weight += role == ColumnRole.DIMENSION || role == ColumnRole.TIME ? 2 : 1;
+    }
+    return weight;
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
