@@ -163,4 +163,9 @@ class StatisticsPlanTest {
     assertThat(explain("SELECT 'row' FROM statistics WHERE advertiser_id = '10001'"))
         .contains("columns=[[currency]]").contains("dimensions=[AdvertiserId], metrics=[Clicks]");
   }
+
+  @Test void countStarIsAskedAtTheGrainWithoutDimensions() throws SQLException {
+    assertThat(explain("SELECT COUNT(*) FROM statistics WHERE day = DATE '2026-10-01'"))
+        .contains("columns=[[currency]]");
+  }
 }

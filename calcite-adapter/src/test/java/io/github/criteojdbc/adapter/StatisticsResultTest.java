@@ -270,4 +270,12 @@ class StatisticsResultTest {
       assertThat(SANDBOX.requestLog().reportCalls()).isZero();
     }
   }
+
+  @Test void countStarCountsTheRowsOfTheGrainWithoutDimensions() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open(
+        s -> s.advertiserIds(List.of("10001", "10002")))) {
+      assertThat(query(session.connection, "SELECT 'rows', COUNT(*) FROM statistics WHERE "
+          + days())).containsExactly(Map.entry("rows", 1L));
+    }
+  }
 }

@@ -9,6 +9,7 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
@@ -54,7 +55,17 @@ public final class CriteoRules {
               .oneInput(b1 -> b1.operand(CriteoTableScan.class).noInputs()))
       .toRule();
 
-  public static final List<RelOptRule> RULES = ImmutableList.of(FILTER_SCAN, PROJECT_SCAN, LIMIT_SCAN);
+  public static final CountScanRule COUNT_SCAN = (CountScanRule) RuleConfig
+      .of("CriteoCountScanRule", CountScanRule::new,
+          b0 -> b0.operand(Aggregate.class)
+              .predicate(aggregate -> aggregate.getGroupSet().isEmpty()
+                  && aggregate.getAggCallList().stream().allMatch(c -> c.getArgList().isEmpty()
+                      && c.filterArg < 0))
+              .oneInput(b1 -> b1.operand(CriteoTableScan.class).noInputs()))
+      .toRule();
+
+  public static final List<RelOptRule> RULES =
+      ImmutableList.of(FILTER_SCAN, PROJECT_SCAN, LIMIT_SCAN, COUNT_SCAN);
 
   /**
    * Pushes what the API can answer of a filter into the scan's request; the rest stays a filter
@@ -145,7 +156,7 @@ public final class CriteoRules {
     }
 
     /** The first catalog column that is neither a dimension nor a time bucket. */
-    private static String grainFreeColumn(CriteoTableScan scan) {
+    static String grainFreeColumn(CriteoTableScan scan) {
       return scan.criteoTable().catalog().columns().stream()
           .filter(c -> c.role() != ColumnRole.DIMENSION && c.role() != ColumnRole.TIME)
           .findFirst().orElseThrow().name();
@@ -161,6 +172,27 @@ public final class CriteoRules {
         }
       }
       return true;
+    }
+  }
+
+  /**
+   * Answers an aggregate that reads no column ({@code COUNT(*)}) from a scan with no dimension,
+   * so it counts the rows at the grain the query uses, not at the grain of a column Calcite kept.
+   */
+  public static final class CountScanRule extends RelRule<RuleConfig> {
+    CountScanRule(RuleConfig config) {
+      super(config);
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      Aggregate aggregate = call.rel(0);
+      CriteoTableScan scan = call.rel(1);
+      String column = ProjectScanRule.grainFreeColumn(scan);
+      if (scan.spec().columns().equals(List.of(column))) {
+        return;
+      }
+      call.transformTo(aggregate.copy(aggregate.getTraitSet(),
+          List.of(scan.withSpec(scan.spec().withColumns(List.of(column))))));
     }
   }
 
