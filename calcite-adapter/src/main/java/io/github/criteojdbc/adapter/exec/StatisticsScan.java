@@ -218,11 +218,11 @@ public final class StatisticsScan {
     return -1;
   }
 
-  private static Duration min(Duration a, Duration b) {
+  static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private static List<String> values(List<ValueRef> refs, DataContext root) {
+  static List<String> values(List<ValueRef> refs, DataContext root) {
     Set<String> values = new LinkedHashSet<>();
     for (ValueRef ref : refs) {
       values.add(String.valueOf(RuntimeValues.evaluate(ref, root)));
@@ -231,7 +231,7 @@ public final class StatisticsScan {
   }
 
   /** Today in the report time zone, which the driver also makes the statement's time zone. */
-  private static LocalDate today(DataContext root) {
+  static LocalDate today(DataContext root) {
     Long now = DataContext.Variable.CURRENT_TIMESTAMP.get(root);
     return LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000L));
   }

@@ -1,5 +1,6 @@
 package io.github.criteojdbc.adapter.plan;
 
+import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
@@ -73,8 +74,19 @@ public final class FilterTranslator {
       }
       residual.add(conjunct);
     }
+    ImmutableList<RexNode> residualConjuncts = residual.build();
+    residualConjuncts.forEach(this::rejectIfOnlyTheRequestCanAnswer);
     return new FilterTranslation(ImmutableMap.copyOf(equalities), ImmutableList.copyOf(bounds),
-        residual.build(), empty);
+        residualConjuncts, empty);
+  }
+
+  private void rejectIfOnlyTheRequestCanAnswer(RexNode conjunct) {
+    for (int field : RelOptUtil.InputFinder.bits(conjunct)) {
+      Optional<String> rejection = column(field).flatMap(policy::residualRejection);
+      if (rejection.isPresent()) {
+        throw new QueryRejectedException(rejection.get());
+      }
+    }
   }
 
   /** A pushed piece of a conjunct, and whether the request answers the conjunct exactly. */
@@ -157,15 +169,22 @@ public final class FilterTranslator {
     return column(node).filter(policy::pushesEquality);
   }
 
+  /** A time bucket, or a report parameter with a granularity (a report's first or last day). */
   private Optional<ColumnDef> timeColumn(RexNode node) {
-    return column(node).filter(c -> c.role() == ColumnRole.TIME && policy.pushesTimeRange(c));
+    return column(node).filter(c -> (c.role() == ColumnRole.TIME
+        || c.role() == ColumnRole.PARAMETER && c.granularity().isPresent())
+        && policy.pushesTimeRange(c));
   }
 
   private Optional<ColumnDef> column(RexNode node) {
     if (!(node instanceof RexInputRef)) {
       return Optional.empty();
     }
-    return catalog.column(scanColumns.get(((RexInputRef) node).getIndex()));
+    return column(((RexInputRef) node).getIndex());
+  }
+
+  private Optional<ColumnDef> column(int field) {
+    return catalog.column(scanColumns.get(field));
   }
 
   private Optional<Pushed<List<TimeBound>>> timeBounds(RexNode node) {

@@ -1,0 +1,281 @@
+package io.github.criteojdbc.adapter.exec;
+
+import io.github.criteojdbc.adapter.AdapterSettings;
+import io.github.criteojdbc.adapter.QueryRejectedException;
+import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
+import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.plan.ScanSpec;
+import io.github.criteojdbc.adapter.plan.ValueRef;
+import io.github.criteojdbc.client.AudiencePerformanceReportRequest;
+import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.RowShape;
+import io.github.criteojdbc.client.ValueType;
+
+import com.google.common.collect.ImmutableList;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a scan of the {@code audience_performance} table. The API takes one advertiser and one
+ * breakdown per report, so the scan asks for one report per (advertiser, breakdown) pair, creates
+ * and awaits them in parallel, and merges their rows, each tagged with its advertiser, breakdown
+ * and dates. Every rule the API checks on the request is checked here first, before any call.
+ */
+public final class AudiencePerformanceScan {
+  /** The six breakdowns, in the API reference's order; no breakdown filter fetches them all. */
+  public static final ImmutableList<String> BREAKDOWNS = ImmutableList.of(
+      "Top30BrandsByDisplays", "Top30BrandsByClicks", "Top30BrandsBySales",
+      "Top30InterestsByDisplays", "Top30InterestsByClicks", "Top30InterestsBySales");
+  static final String TABLE = "audience_performance";
+  /** The API needs a metric; the rows (the top 30) do not depend on which one. */
+  static final String PLACEHOLDER_METRIC = "Clicks";
+  /** Columns whose value is fixed by the request, appended to each output row in this order. */
+  private static final ImmutableList<String> TAGGED_COLUMNS = ImmutableList.of("advertiser_id",
+      "breakdown", "start_date", "end_date", "ad_set_id", "audience_id", "segment_id");
+
+  private final TableCatalog catalog;
+  private final ReportContext context;
+
+  public AudiencePerformanceScan(TableCatalog catalog, ReportContext context) {
+    this.catalog = catalog;
+    this.context = context;
+  }
+
+  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+    if (spec.isEmpty()) {
+      return Linq4j.emptyEnumerable();
+    }
+    return new AbstractEnumerable<Object[]>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        Plan plan = plan(root, spec);
+        return new ReportEnumerator(() -> plan.open(root), plan.columns, spec.fetch());
+      }
+    };
+  }
+
+  /** The requests as far as they are known before the statement runs, for {@code EXPLAIN}. */
+  public String describe(ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
+    ImmutableList<ValueRef> breakdowns = spec.equality("breakdown");
+    int advertiserCount = advertisers.isEmpty() ? settings.advertiserIds().size() : advertisers.size();
+    int breakdownCount = breakdowns.isEmpty() ? BREAKDOWNS.size() : breakdowns.size();
+    StringJoiner request = new StringJoiner(", ");
+    request.add("reports=" + (advertiserCount == 0 ? "none"
+        : advertiserCount * breakdownCount + " (one per advertiserId and dimension)"));
+    request.add("advertiserId=" + (advertisers.isEmpty()
+        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
+            : settings.advertiserIds() + " (advertiserIds property)"
+        : advertisers));
+    request.add("dimension=" + (breakdowns.isEmpty() ? BREAKDOWNS + " (no breakdown filter)"
+        : breakdowns));
+    request.add("metrics=" + apiMetrics(spec.columns()));
+    request.add("dates=" + (spec.timeBounds().isEmpty()
+        ? "(last " + settings.defaultLookbackDays() + " days)" : spec.timeBounds().toString()));
+    ImmutableList<ValueRef> currency = spec.equality("currency");
+    if (!currency.isEmpty() || settings.currency().isPresent()) {
+      request.add("currency=" + (currency.isEmpty() ? settings.currency().get() : currency));
+    }
+    request.add("timezone=" + settings.timezone());
+    addIfAny(request, "adSetIds", spec.equality("ad_set_id"));
+    addIfAny(request, "audienceIds", spec.equality("audience_id"));
+    addIfAny(request, "segmentsIds", spec.equality("segment_id"));
+    return "async-audience-performance{" + request + "}";
+  }
+
+  private static void addIfAny(StringJoiner request, String attribute, List<ValueRef> values) {
+    if (!values.isEmpty()) {
+      request.add(attribute + "=" + values);
+    }
+  }
+
+  private Plan plan(DataContext root, ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    List<String> advertisers = filterValues(spec, "advertiser_id", root);
+    if (advertisers.isEmpty()) {
+      advertisers = settings.advertiserIds();
+    }
+    if (advertisers.isEmpty()) {
+      throw new QueryRejectedException(TABLE + " needs an advertiser: the API takes one per "
+          + "report; add WHERE advertiser_id = '...' (or IN (...), one report each) to the query, "
+          + "or set the advertiserIds connection property");
+    }
+    List<String> breakdowns = breakdowns(spec, root);
+    List<String> currencies = filterValues(spec, "currency", root);
+    if (currencies.size() > 1) {
+      throw new QueryRejectedException(TABLE + ": a report has one currency, but the filter on "
+          + "currency lists " + currencies + "; query one currency at a time");
+    }
+    Optional<String> currency = currencies.isEmpty() ? settings.currency()
+        : Optional.of(currencies.get(0));
+    LocalDate today = StatisticsScan.today(root);
+    DateRange dates = new ReportDateRange(TABLE, "start_date", "end_date",
+        settings.defaultLookbackDays(), settings::warn).resolve(spec.timeBounds(), root, today);
+    LocalDate oldest = today.minusYears(StatisticsScan.MAX_YEARS_BACK);
+    if (dates.start().isBefore(oldest)) {
+      throw new QueryRejectedException(String.format("%s: start_date %s is more than %d years "
+          + "back, and the API serves data from %s on; choose a later start_date", TABLE,
+          dates.start(), StatisticsScan.MAX_YEARS_BACK, oldest));
+    }
+    List<String> adSetIds = filterValues(spec, "ad_set_id", root);
+    List<String> audienceIds = filterValues(spec, "audience_id", root);
+    List<String> segmentIds = filterValues(spec, "segment_id", root);
+    List<String> metrics = apiMetrics(spec.columns());
+
+    List<Report> reports = new ArrayList<>();
+    for (String advertiser : advertisers) {
+      for (String breakdown : breakdowns) {
+        AudiencePerformanceReportRequest.Builder request = AudiencePerformanceReportRequest.builder()
+            .advertiserId(advertiser)
+            .dimension(breakdown)
+            .startDate(dates.start())
+            .endDate(dates.end())
+            .metrics(metrics)
+            .timezone(settings.timezone().getId())
+            .adSetIds(adSetIds)
+            .audienceIds(audienceIds)
+            .segmentsIds(segmentIds);
+        currency.ifPresent(request::currency);
+        reports.add(new Report(request.build(), new Object[] {advertiser, breakdown,
+            (int) dates.start().toEpochDay(), (int) dates.end().toEpochDay(), single(adSetIds),
+            single(audienceIds), single(segmentIds)}));
+      }
+    }
+    List<ColumnSource> columns = new ArrayList<>();
+    for (String name : spec.columns()) {
+      columns.add(source(catalog.column(name).orElseThrow(), metrics));
+    }
+    boolean recent = dates.end().plusDays(1).atStartOfDay()
+        .isAfter(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)
+            .minus(StatisticsScan.RESTATEMENT_WINDOW));
+    Duration ttl = recent ? StatisticsScan.min(settings.recentDataCacheTtl(), settings.cacheTtl())
+        : settings.cacheTtl();
+    return new Plan(reports, columns, ttl, currency.orElse(null));
+  }
+
+  private List<String> breakdowns(ScanSpec spec, DataContext root) {
+    List<String> breakdowns = filterValues(spec, "breakdown", root);
+    for (String breakdown : breakdowns) {
+      if (!BREAKDOWNS.contains(breakdown)) {
+        throw new QueryRejectedException(String.format("%s: breakdown '%s' is not one the API "
+            + "knows; use one of %s (exact spelling), or no breakdown filter for all six", TABLE,
+            breakdown, String.join(", ", BREAKDOWNS)));
+      }
+    }
+    return breakdowns.isEmpty() ? BREAKDOWNS : breakdowns;
+  }
+
+  private static List<String> filterValues(ScanSpec spec, String column, DataContext root) {
+    List<String> values = StatisticsScan.values(spec.equality(column), root);
+    for (String value : values) {
+      if (value.isBlank()) {
+        throw new QueryRejectedException(String.format("%s: the filter on %s names an empty "
+            + "value; give %s = '<id>'", TABLE, column, column));
+      }
+    }
+    return values;
+  }
+
+  private static String single(List<String> values) {
+    return values.size() == 1 ? values.get(0) : null;
+  }
+
+  /** API names of the metric columns a scan outputs, in catalog order. */
+  private List<String> apiMetrics(List<String> columns) {
+    List<String> metrics = catalog.columns().stream()
+        .filter(c -> c.isMetric() && columns.contains(c.name()))
+        .map(ColumnDef::apiName)
+        .collect(Collectors.toList());
+    return metrics.isEmpty() ? List.of(PLACEHOLDER_METRIC) : metrics;
+  }
+
+  /**
+   * How a column is read from a tagged row: the breakdown value, then the metrics in request
+   * order, then the {@link #TAGGED_COLUMNS}.
+   */
+  private static ColumnSource source(ColumnDef column, List<String> metrics) {
+    if (column.role() == ColumnRole.CURRENCY) {
+      return ColumnSource.currency();
+    }
+    if (column.isMetric()) {
+      return ColumnSource.field(1 + metrics.indexOf(column.apiName()));
+    }
+    int tag = TAGGED_COLUMNS.indexOf(column.name());
+    return tag < 0 ? ColumnSource.field(0) : ColumnSource.field(1 + metrics.size() + tag);
+  }
+
+  private RowShape shape(AudiencePerformanceReportRequest request) {
+    List<ColumnRequest> columns = new ArrayList<>();
+    columns.add(new ColumnRequest(request.dimension(), ValueType.STRING, true));
+    for (String metric : request.metrics()) {
+      columns.add(new ColumnRequest(metric,
+          ValueTypes.of(catalog.columnForApiName(metric).orElseThrow()), true));
+    }
+    return new RowShape(columns);
+  }
+
+  /** One report of the fan-out and the values its rows are tagged with. */
+  private static final class Report {
+    final AudiencePerformanceReportRequest request;
+    final Object[] tags;
+
+    Report(AudiencePerformanceReportRequest request, Object[] tags) {
+      this.request = request;
+      this.tags = tags;
+    }
+  }
+
+  /** A resolved scan: its reports, how to read their rows, and how long to keep them. */
+  private final class Plan {
+    final List<Report> reports;
+    final List<ColumnSource> columns;
+    final Duration ttl;
+    final String requestedCurrency;
+
+    Plan(List<Report> reports, List<ColumnSource> columns, Duration ttl, String requestedCurrency) {
+      this.reports = reports;
+      this.columns = columns;
+      this.ttl = ttl;
+      this.requestedCurrency = requestedCurrency;
+    }
+
+    RawRows open(DataContext root) {
+      AtomicBoolean closed = new AtomicBoolean();
+      if (reports.size() == 1) {
+        return open(reports.get(0), root, closed);
+      }
+      return new ChunkedRows(reports.stream()
+          .<Supplier<RawRows>>map(report -> () -> open(report, root, closed))
+          .collect(Collectors.toList()), closed);
+    }
+
+    private RawRows open(Report report, DataContext root, AtomicBoolean closed) {
+      ReportCache.Key key = new ReportCache.Key(context.application(), report.request);
+      RawRows rows = context.cache().get(key)
+          .<RawRows>map(CachedRows::new)
+          .orElseGet(() -> new StreamingRows(
+              context.client().audiencePerformanceReport(report.request, shape(report.request),
+                  QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+              context.cache(), key, ttl, requestedCurrency));
+      return new TaggedRows(rows, report.tags);
+    }
+  }
+}
