@@ -41,7 +41,8 @@ public enum DriverProperty {
   REALTIME_CACHE_TTL_SECONDS("realtimeCacheTtlSeconds", "60", "Reuse time, in seconds, for mpo_realtime."),
   FILE_FORMAT("fileFormat", "csv", "File format asked of the MPO real-time export.", "csv", "json"),
   DEFAULT_LOOKBACK_DAYS("defaultLookbackDays", "7",
-      "Days of data a statistics query reads when it has no date filter (a warning says so)."),
+      "Days of data a statistics or audience_performance query reads when it has no date filter"
+          + " (a warning says so)."),
   CATALOG_WAIT("catalogWait", "true",
       "Whether catalog_batch_report queries wait while the batch is still being processed.", "true", "false"),
   API_VERSION("apiVersion", "preview", "First path segment of the API calls."),

@@ -73,12 +73,44 @@ class MetadataTest {
 
   @Test
   void tablesCarryTheirCatalogRemark() throws SQLException {
+    List<String> names = new ArrayList<>();
     try (ResultSet tables = metaData.getTables(null, "criteo", "%", null)) {
-      assertThat(tables.next()).isTrue();
-      assertThat(tables.getString("TABLE_NAME")).isEqualTo("statistics");
-      assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
-      assertThat(tables.getString("REMARKS")).isNotBlank();
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+        assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
+        assertThat(tables.getString("REMARKS")).as(tables.getString("TABLE_NAME")).isNotBlank();
+      }
     }
+    assertThat(names).contains("statistics", "audience_performance");
+  }
+
+  @Test
+  void audiencePerformanceColumnsComeFromItsCatalogWithRemarks() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet columns = metaData.getColumns(null, "criteo", "audience\\_performance", "%")) {
+      while (columns.next()) {
+        String name = columns.getString("COLUMN_NAME");
+        names.add(name);
+        assertThat(columns.getString("REMARKS")).as(name).isNotBlank();
+        switch (name) {
+          case "start_date":
+          case "end_date":
+            assertThat(columns.getInt("DATA_TYPE")).as(name).isEqualTo(Types.DATE);
+            break;
+          case "cost_per_visit":
+            assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.DECIMAL);
+            break;
+          case "exposed_users":
+            assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.BIGINT);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    assertThat(names).containsExactly("advertiser_id", "breakdown", "breakdown_value", "clicks",
+        "displays", "visits", "sales", "revenue", "cost_per_visit", "exposed_users", "currency",
+        "ad_set_id", "audience_id", "segment_id", "start_date", "end_date");
   }
 
   @Test

@@ -137,6 +137,22 @@ class QueryTest {
   }
 
   @Test
+  void audiencePerformanceWithoutDatesWarnsAboutTheDefaultWindow() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT breakdown_value, clicks FROM audience_performance"
+            + " WHERE advertiser_id = '10001' AND breakdown = 'Top30BrandsByClicks'")) {
+      int count = 0;
+      while (rows.next()) {
+        assertThat(rows.getString("breakdown_value")).isNotBlank();
+        count++;
+      }
+      assertThat(count).isEqualTo(30);
+      assertThat(messages(statement.getWarnings()))
+          .anyMatch(m -> m.contains("no start_date/end_date filter, so the report covers the last 7 days"));
+    }
+  }
+
+  @Test
   void resultSetsPointBackToTheirStatement() throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("SELECT 1");
