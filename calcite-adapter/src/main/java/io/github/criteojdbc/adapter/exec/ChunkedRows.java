@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Rows of several reports that split one long date range. All reports are created and waited for
- * in parallel (the wait is where the time goes), then read one after the other in date order, so
- * rows come out without loss, duplication or reordering.
+ * Rows of several reports that split one long date range, or that one query fans out into. All
+ * reports are created and waited for in parallel (the wait is where the time goes), then read one
+ * after the other in the given order, so rows come out without loss, duplication or reordering.
  */
 final class ChunkedRows implements RawRows {
   private static final AtomicInteger THREADS = new AtomicInteger();
