@@ -122,6 +122,11 @@ class AudiencePerformanceRejectionTest {
         .hasMessageContaining("segment_id only chooses the report");
   }
 
+  @Test void currencyThatIsNotIsoIsRefused() {
+    rejecting(ONE_REPORT + " AND " + DATES + " AND currency = 'EURO'")
+        .hasMessageContaining("currency 'EURO' is not an ISO-4217 code");
+  }
+
   @Test void severalCurrenciesAreRefused() {
     rejecting(ONE_REPORT + " AND " + DATES + " AND currency IN ('EUR', 'USD')")
         .hasMessageContaining("a report has one currency");

@@ -57,6 +57,20 @@ class CancellationTest {
     }
   }
 
+  @Test void queryTimeoutStopsEveryReportOfAnAudienceFanOut() throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      statement.setQueryTimeout(1);
+      assertThatThrownBy(() -> drain(statement.executeQuery("SELECT breakdown, breakdown_value, clicks"
+          + " FROM audience_performance WHERE advertiser_id = '10001'"
+          + " AND breakdown IN ('Top30BrandsByClicks', 'Top30InterestsByClicks')")))
+          .isInstanceOf(SQLTimeoutException.class);
+    }
+    assertThat(SandboxConnections.server().requestLog().reportCreations()).isEqualTo(2);
+    long calls = SandboxConnections.server().requestLog().reportCalls();
+    Thread.sleep(1_000);
+    assertThat(SandboxConnections.server().requestLog().reportCalls()).isEqualTo(calls);
+  }
+
   @Test void cancelFromAnotherThreadStopsPollingWithinASecond() throws Exception {
     try (Statement statement = connection.createStatement()) {
       Future<Long> cancelledAt = canceller.submit(() -> {

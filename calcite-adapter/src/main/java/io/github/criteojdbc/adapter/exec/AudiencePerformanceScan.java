@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -126,6 +127,7 @@ public final class AudiencePerformanceScan {
     }
     Optional<String> currency = currencies.isEmpty() ? settings.currency()
         : Optional.of(currencies.get(0));
+    currency.ifPresent(AudiencePerformanceScan::requireIsoCurrency);
     LocalDate today = StatisticsScan.today(root);
     DateRange dates = new ReportDateRange(TABLE, "start_date", "end_date",
         settings.defaultLookbackDays(), settings::warn).resolve(spec.timeBounds(), root, today);
@@ -192,6 +194,15 @@ public final class AudiencePerformanceScan {
       }
     }
     return values;
+  }
+
+  private static void requireIsoCurrency(String code) {
+    try {
+      Currency.getInstance(code);
+    } catch (IllegalArgumentException notIso) {
+      throw new QueryRejectedException(String.format("%s: currency '%s' is not an ISO-4217 code; "
+          + "filter currency = 'EUR', 'USD', ...", TABLE, code));
+    }
   }
 
   private static String single(List<String> values) {
