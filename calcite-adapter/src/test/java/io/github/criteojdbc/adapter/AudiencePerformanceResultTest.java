@@ -231,6 +231,31 @@ class AudiencePerformanceResultTest {
         .contains("\"endDate\":\"" + today + "\"");
   }
 
+  @Test void onlyAnEndDateCoversTheDefaultNumberOfDaysUpToItAndWarns() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open(s -> s.defaultLookbackDays(3))) {
+      query(session.connection, "SELECT breakdown_value, clicks FROM audience_performance WHERE "
+          + "advertiser_id = '" + ADVERTISER + "' AND breakdown = 'Top30BrandsByClicks' AND "
+          + "end_date = DATE '" + LAST + "'");
+      assertThat(session.warnings).anyMatch(w -> w.contains("no start_date filter, so the report "
+          + "covers the 3 days up to end_date (" + LAST.minusDays(2) + " to " + LAST + ")"));
+    }
+    assertThat(createdBodies()).singleElement().asString()
+        .contains("\"startDate\":\"" + LAST.minusDays(2) + "\"")
+        .contains("\"endDate\":\"" + LAST + "\"");
+  }
+
+  @Test void onlyAStartDateEndsTheReportToday() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      query(session.connection, "SELECT breakdown_value, clicks FROM audience_performance WHERE "
+          + "advertiser_id = '" + ADVERTISER + "' AND breakdown = 'Top30BrandsByClicks' AND "
+          + "start_date > DATE '" + FIRST + "'");
+      assertThat(session.warnings).isEmpty();
+    }
+    assertThat(createdBodies()).singleElement().asString()
+        .contains("\"startDate\":\"" + FIRST.plusDays(1) + "\"")
+        .contains("\"endDate\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"");
+  }
+
   @Test void preparedStatementParametersChooseTheDates() throws SQLException {
     Map<String, Totals> expected = top30(ADVERTISER, AudienceBreakdown.BRAND, t -> t.sales, f -> true);
     try (TestConnections.Session session = TestConnections.open();

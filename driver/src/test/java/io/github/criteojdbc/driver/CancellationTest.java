@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -69,6 +70,18 @@ class CancellationTest {
     long calls = SandboxConnections.server().requestLog().reportCalls();
     Thread.sleep(1_000);
     assertThat(SandboxConnections.server().requestLog().reportCalls()).isEqualTo(calls);
+  }
+
+  @Test void fanOutOverTheCallBudgetWarnsThatItWillWait() throws SQLException {
+    try (Connection tight = DriverManager.getConnection("jdbc:criteo:sandbox=true;maxCallsPerMinute=5;cacheTtlSeconds=0");
+        Statement statement = tight.createStatement()) {
+      statement.setQueryTimeout(1);
+      assertThatThrownBy(() -> drain(statement.executeQuery("SELECT breakdown_value FROM audience_performance"
+          + " WHERE advertiser_id = '10001' AND breakdown IN ('Top30BrandsByClicks', 'Top30BrandsBySales')")))
+          .isInstanceOf(SQLTimeoutException.class);
+      assertThat(QueryTest.messages(statement.getWarnings())).anyMatch(m -> m.contains(
+          "2 reports (1 advertisers x 2 breakdowns) need at least 6 report calls, more than the budget of 5"));
+    }
   }
 
   @Test void cancelFromAnotherThreadStopsPollingWithinASecond() throws Exception {

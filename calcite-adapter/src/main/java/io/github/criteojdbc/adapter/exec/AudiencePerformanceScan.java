@@ -48,6 +48,8 @@ public final class AudiencePerformanceScan {
   static final String TABLE = "audience_performance";
   /** The API needs a metric; the rows (the top 30) do not depend on which one. */
   static final String PLACEHOLDER_METRIC = "Clicks";
+  /** Create, status and output: the fewest calls a report costs. */
+  static final int CALLS_PER_REPORT = 3;
   /** Columns whose value is fixed by the request, appended to each output row in this order. */
   private static final ImmutableList<String> TAGGED_COLUMNS = ImmutableList.of("advertiser_id",
       "breakdown", "start_date", "end_date", "ad_set_id", "audience_id", "segment_id");
@@ -161,6 +163,7 @@ public final class AudiencePerformanceScan {
             single(audienceIds), single(segmentIds)}));
       }
     }
+    warnIfOverBudget(reports, advertisers.size(), breakdowns.size());
     List<ColumnSource> columns = new ArrayList<>();
     for (String name : spec.columns()) {
       columns.add(source(catalog.column(name).orElseThrow(), metrics));
@@ -171,6 +174,26 @@ public final class AudiencePerformanceScan {
     Duration ttl = recent ? StatisticsScan.min(settings.recentDataCacheTtl(), settings.cacheTtl())
         : settings.cacheTtl();
     return new Plan(reports, columns, ttl, currency.orElse(null));
+  }
+
+  /**
+   * A fan-out whose calls exceed the per-minute budget waits for the budget to refill, which a
+   * user may not expect of one query; reports in the cache cost no call.
+   */
+  private void warnIfOverBudget(List<Report> reports, int advertisers, int breakdowns) {
+    long calls = reports.stream().filter(report -> context.cache().get(cacheKey(report)).isEmpty())
+        .count() * CALLS_PER_REPORT;
+    int budget = context.client().config().maxCallsPerMinute();
+    if (calls > budget) {
+      context.settings().warn(String.format("%s: %d reports (%d advertisers x %d breakdowns) need "
+          + "at least %d report calls, more than the budget of %d a minute, so the query waits for "
+          + "the budget; filter advertiser_id or breakdown to ask for fewer reports", TABLE,
+          reports.size(), advertisers, breakdowns, calls, budget));
+    }
+  }
+
+  private ReportCache.Key cacheKey(Report report) {
+    return new ReportCache.Key(context.application(), report.request);
   }
 
   private List<String> breakdowns(ScanSpec spec, DataContext root) {
@@ -279,7 +302,7 @@ public final class AudiencePerformanceScan {
     }
 
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {
-      ReportCache.Key key = new ReportCache.Key(context.application(), report.request);
+      ReportCache.Key key = cacheKey(report);
       RawRows rows = context.cache().get(key)
           .<RawRows>map(CachedRows::new)
           .orElseGet(() -> new StreamingRows(

@@ -54,9 +54,9 @@ final class ReportDateRange {
           table, startColumn, endColumn, lookback, first, last, startColumn, endColumn));
     } else if (first == null) {
       first = last.minusDays(lookback - 1);
-      warnings.accept(String.format("%s: no %s filter, so the report starts %d days before %s "
-          + "(%s to %s); add %s = DATE '...'", table, startColumn, lookback, endColumn, first, last,
-          startColumn));
+      warnings.accept(String.format("%s: no %s filter, so the report covers the %d days up to "
+          + "%s (%s to %s); add %s = DATE '...'", table, startColumn, lookback, endColumn, first,
+          last, startColumn));
     } else if (last == null) {
       last = first.isAfter(today) ? first : today;
     }
