@@ -112,33 +112,10 @@ public final class AudiencePerformanceScan {
 
   private Plan plan(DataContext root, ScanSpec spec) {
     AdapterSettings settings = context.settings();
-    List<String> advertisers = filterValues(spec, "advertiser_id", root);
-    if (advertisers.isEmpty()) {
-      advertisers = settings.advertiserIds();
-    }
-    if (advertisers.isEmpty()) {
-      throw new QueryRejectedException(TABLE + " needs an advertiser: the API takes one per "
-          + "report; add WHERE advertiser_id = '...' (or IN (...), one report each) to the query, "
-          + "or set the advertiserIds connection property");
-    }
+    List<String> advertisers = advertisers(spec, root);
     List<String> breakdowns = breakdowns(spec, root);
-    List<String> currencies = filterValues(spec, "currency", root);
-    if (currencies.size() > 1) {
-      throw new QueryRejectedException(TABLE + ": a report has one currency, but the filter on "
-          + "currency lists " + currencies + "; query one currency at a time");
-    }
-    Optional<String> currency = currencies.isEmpty() ? settings.currency()
-        : Optional.of(currencies.get(0));
-    currency.ifPresent(AudiencePerformanceScan::requireIsoCurrency);
-    LocalDate today = StatisticsScan.today(root);
-    DateRange dates = new ReportDateRange(TABLE, "start_date", "end_date",
-        settings.defaultLookbackDays(), settings::warn).resolve(spec.timeBounds(), root, today);
-    LocalDate oldest = today.minusYears(StatisticsScan.MAX_YEARS_BACK);
-    if (dates.start().isBefore(oldest)) {
-      throw new QueryRejectedException(String.format("%s: start_date %s is more than %d years "
-          + "back, and the API serves data from %s on; choose a later start_date", TABLE,
-          dates.start(), StatisticsScan.MAX_YEARS_BACK, oldest));
-    }
+    Optional<String> currency = currency(spec, root);
+    DateRange dates = dates(spec, root);
     List<String> adSetIds = filterValues(spec, "ad_set_id", root);
     List<String> audienceIds = filterValues(spec, "audience_id", root);
     List<String> segmentIds = filterValues(spec, "segment_id", root);
@@ -194,6 +171,45 @@ public final class AudiencePerformanceScan {
 
   private ReportCache.Key cacheKey(Report report) {
     return new ReportCache.Key(context.application(), report.request);
+  }
+
+  private List<String> advertisers(ScanSpec spec, DataContext root) {
+    List<String> advertisers = filterValues(spec, "advertiser_id", root);
+    if (advertisers.isEmpty()) {
+      advertisers = context.settings().advertiserIds();
+    }
+    if (advertisers.isEmpty()) {
+      throw new QueryRejectedException(TABLE + " needs an advertiser: the API takes one per "
+          + "report; add WHERE advertiser_id = '...' (or IN (...), one report each) to the query, "
+          + "or set the advertiserIds connection property");
+    }
+    return advertisers;
+  }
+
+  private Optional<String> currency(ScanSpec spec, DataContext root) {
+    List<String> currencies = filterValues(spec, "currency", root);
+    if (currencies.size() > 1) {
+      throw new QueryRejectedException(TABLE + ": a report has one currency, but the filter on "
+          + "currency lists " + currencies + "; query one currency at a time");
+    }
+    Optional<String> currency = currencies.isEmpty() ? context.settings().currency()
+        : Optional.of(currencies.get(0));
+    currency.ifPresent(AudiencePerformanceScan::requireIsoCurrency);
+    return currency;
+  }
+
+  private DateRange dates(ScanSpec spec, DataContext root) {
+    AdapterSettings settings = context.settings();
+    LocalDate today = StatisticsScan.today(root);
+    DateRange dates = new ReportDateRange(TABLE, "start_date", "end_date",
+        settings.defaultLookbackDays(), settings::warn).resolve(spec.timeBounds(), root, today);
+    LocalDate oldest = today.minusYears(StatisticsScan.MAX_YEARS_BACK);
+    if (dates.start().isBefore(oldest)) {
+      throw new QueryRejectedException(String.format("%s: start_date %s is more than %d years "
+          + "back, and the API serves data from %s on; choose a later start_date", TABLE,
+          dates.start(), StatisticsScan.MAX_YEARS_BACK, oldest));
+    }
+    return dates;
   }
 
   private List<String> breakdowns(ScanSpec spec, DataContext root) {
