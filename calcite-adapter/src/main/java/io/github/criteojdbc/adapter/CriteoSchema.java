@@ -16,11 +16,15 @@ import java.util.Map;
  */
 public final class CriteoSchema extends AbstractSchema {
   private static final TableCatalog STATISTICS = TableCatalog.load(StatisticsTable.CATALOG_RESOURCE);
+  private static final TableCatalog CATALOG_BATCH_REPORT =
+      TableCatalog.load(CatalogBatchReportTable.CATALOG_RESOURCE);
 
   private final ImmutableMap<String, Table> tables;
 
   public CriteoSchema(ReportContext context) {
-    this.tables = ImmutableMap.of(STATISTICS.tableName(), new StatisticsTable(STATISTICS, context));
+    this.tables = ImmutableMap.of(
+        STATISTICS.tableName(), new StatisticsTable(STATISTICS, context),
+        CATALOG_BATCH_REPORT.tableName(), new CatalogBatchReportTable(CATALOG_BATCH_REPORT, context));
   }
 
   @Override protected Map<String, Table> getTableMap() {
