@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +75,34 @@ class MetadataTest {
 
   @Test
   void tablesCarryTheirCatalogRemark() throws SQLException {
+    List<String> names = new ArrayList<>();
     try (ResultSet tables = metaData.getTables(null, "criteo", "%", null)) {
-      assertThat(tables.next()).isTrue();
-      assertThat(tables.getString("TABLE_NAME")).isEqualTo("statistics");
-      assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
-      assertThat(tables.getString("REMARKS")).isNotBlank();
+      while (tables.next()) {
+        String name = tables.getString("TABLE_NAME");
+        names.add(name);
+        assertThat(tables.getString("TABLE_TYPE")).as(name).isEqualTo("TABLE");
+        assertThat(tables.getString("REMARKS")).as(name).isNotBlank();
+      }
     }
+    assertThat(names).contains("statistics", "catalog_batch_report");
+  }
+
+  @Test
+  void catalogBatchReportColumnsHaveTheirTypesAndRemarks() throws SQLException {
+    Map<String, Integer> types = new LinkedHashMap<>();
+    try (ResultSet columns = metaData.getColumns(null, "criteo", "catalog_batch_report", "%")) {
+      while (columns.next()) {
+        String name = columns.getString("COLUMN_NAME");
+        types.put(name, columns.getInt("DATA_TYPE"));
+        assertThat(columns.getString("REMARKS")).as(name).isNotBlank();
+        assertThat(columns.getInt("NULLABLE")).as(name).isEqualTo(DatabaseMetaData.columnNullable);
+      }
+    }
+    assertThat(types).containsEntry("operation_token", Types.VARCHAR)
+        .containsEntry("import_request_timestamp", Types.TIMESTAMP)
+        .containsEntry("number_of_products_with_errors", Types.INTEGER)
+        .containsEntry("is_server_related", Types.BOOLEAN)
+        .containsKeys("status", "product_id", "issue_level", "issue_type", "message");
   }
 
   @Test
