@@ -11,4 +11,9 @@ public class CriteoAuthException extends CriteoApiException {
   public CriteoAuthException(int httpStatus, List<ApiProblem> problems) {
     super(httpStatus, problems, ADVICE);
   }
+
+  /** With advice that fits the call better than {@link #ADVICE}, for example the scope it needs. */
+  public CriteoAuthException(int httpStatus, List<ApiProblem> problems, String advice) {
+    super(httpStatus, problems, advice);
+  }
 }

@@ -39,6 +39,7 @@ public final class CriteoClient implements AutoCloseable {
   private final ApiCaller api;
   private final ApiPaths paths;
   private final ReportLifecycle lifecycle;
+  private final CatalogBatchReportCall catalogBatchReports;
   private volatile boolean closed;
 
   private CriteoClient(CriteoClientConfig config, Clock clock, Sleeper sleeper) {
@@ -52,6 +53,7 @@ public final class CriteoClient implements AutoCloseable {
         new TokenEndpoint(runner, config, backoff, stats), SharedApplications.rateLimiter(config), backoff, stats);
     this.paths = new ApiPaths(config);
     this.lifecycle = new ReportLifecycle(api, config, stats);
+    this.catalogBatchReports = new CatalogBatchReportCall(api, paths, config, stats);
   }
 
   public static CriteoClient create(CriteoClientConfig config) {
@@ -98,6 +100,19 @@ public final class CriteoClient implements AutoCloseable {
 
   public RowStream mpoRealtimeExport(MpoRealtimeExportRequest request, RowShape shape, QueryControl control) {
     return run(new MpoRealtimeExport(request, paths), shape, control);
+  }
+
+  /**
+   * The report of a product catalog batch. With {@code waitUntilFinal}, polls while the batch is {@code ACCEPTED}
+   * or {@code IN_PROGRESS} (poll interval, reportTimeout, cancel and listener as for reports); otherwise returns
+   * its current state after one call. {@code FAILED} is a report like any other, not an exception.
+   *
+   * @throws CriteoAuthException on 403, naming the scope {@code MarketingSolutions_Catalog_Read}
+   * @throws CriteoApiException on 404, naming the unknown or expired token
+   */
+  public CatalogBatchReport catalogBatchReport(String operationToken, boolean waitUntilFinal, QueryControl control) {
+    Objects.requireNonNull(operationToken, "operationToken");
+    return catalogBatchReports.fetch(operationToken, waitUntilFinal, context(control));
   }
 
   private RowStream run(ReportKind kind, RowShape shape, QueryControl control) {

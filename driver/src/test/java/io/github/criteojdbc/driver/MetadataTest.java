@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +83,7 @@ class MetadataTest {
         assertThat(tables.getString("REMARKS")).as(tables.getString("TABLE_NAME")).isNotBlank();
       }
     }
-    assertThat(names).contains("statistics", "audience_performance");
+    assertThat(names).contains("statistics", "audience_performance", "catalog_batch_report");
   }
 
   @Test
@@ -111,6 +113,24 @@ class MetadataTest {
     assertThat(names).containsExactly("advertiser_id", "breakdown", "breakdown_value", "clicks",
         "displays", "visits", "sales", "revenue", "cost_per_visit", "exposed_users", "currency",
         "ad_set_id", "audience_id", "segment_id", "start_date", "end_date");
+  }
+
+  @Test
+  void catalogBatchReportColumnsHaveTheirTypesAndRemarks() throws SQLException {
+    Map<String, Integer> types = new LinkedHashMap<>();
+    try (ResultSet columns = metaData.getColumns(null, "criteo", "catalog_batch_report", "%")) {
+      while (columns.next()) {
+        String name = columns.getString("COLUMN_NAME");
+        types.put(name, columns.getInt("DATA_TYPE"));
+        assertThat(columns.getString("REMARKS")).as(name).isNotBlank();
+        assertThat(columns.getInt("NULLABLE")).as(name).isEqualTo(DatabaseMetaData.columnNullable);
+      }
+    }
+    assertThat(types).containsEntry("operation_token", Types.VARCHAR)
+        .containsEntry("import_request_timestamp", Types.TIMESTAMP)
+        .containsEntry("number_of_products_with_errors", Types.INTEGER)
+        .containsEntry("is_server_related", Types.BOOLEAN)
+        .containsKeys("status", "product_id", "issue_level", "issue_type", "message");
   }
 
   @Test

@@ -30,16 +30,18 @@ final class Dispatcher implements HttpHandler {
   private final TokenEndpoint tokenEndpoint;
   private final MarketingSolutionsReports reports;
   private final MpoExports exports;
+  private final CatalogBatchReports catalogReports;
   private final Clock clock;
 
   Dispatcher(SandboxFaults faults, RequestLog requestLog, CallGate gate, TokenEndpoint tokenEndpoint,
-      MarketingSolutionsReports reports, MpoExports exports, Clock clock) {
+      MarketingSolutionsReports reports, MpoExports exports, CatalogBatchReports catalogReports, Clock clock) {
     this.faults = faults;
     this.requestLog = requestLog;
     this.gate = gate;
     this.tokenEndpoint = tokenEndpoint;
     this.reports = reports;
     this.exports = exports;
+    this.catalogReports = catalogReports;
     this.clock = clock;
   }
 
@@ -102,6 +104,7 @@ final class Dispatcher implements HttpHandler {
       case MPO_EXPORT -> exports.export(call, clientId);
       case MPO_STATUS -> exports.status(call, clientId, route.id());
       case MPO_DOWNLOAD -> exports.download(call, clientId, route.id());
+      case CATALOG_BATCH_REPORT -> catalogReports.report(call, route.id());
       case TOKEN -> throw new IllegalStateException("token calls are served above");
     }
   }

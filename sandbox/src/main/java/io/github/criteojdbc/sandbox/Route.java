@@ -11,6 +11,7 @@ import java.util.Set;
  */
 record Route(Kind kind, String id) {
   private static final Set<String> VERSIONS = Set.of("preview", "experimental");
+  private static final List<String> CATALOG_BATCH_REPORT = List.of("catalog", "products", "batch", "report");
   private static final List<String> MPO_STATS = List.of("marketing-solutions", "marketplace-performance-outcomes", "stats");
 
   /** Each endpoint with its method and the kind of call it is for faults and the log. */
@@ -22,7 +23,8 @@ record Route(Kind kind, String id) {
     REPORT_OUTPUT("GET", Endpoint.OUTPUT),
     MPO_EXPORT("POST", Endpoint.CREATE),
     MPO_STATUS("GET", Endpoint.STATUS),
-    MPO_DOWNLOAD("GET", Endpoint.OUTPUT);
+    MPO_DOWNLOAD("GET", Endpoint.OUTPUT),
+    CATALOG_BATCH_REPORT("GET", Endpoint.CATALOG_REPORT);
 
     private final String method;
     private final Endpoint endpoint;
@@ -83,6 +85,9 @@ record Route(Kind kind, String id) {
         case "output" -> List.of(new Route(Kind.REPORT_OUTPUT, rest.get(1)));
         default -> List.of();
       };
+    }
+    if (rest.size() == 5 && rest.subList(0, 4).equals(CATALOG_BATCH_REPORT)) {
+      return List.of(new Route(Kind.CATALOG_BATCH_REPORT, rest.get(4)));
     }
     if (rest.size() == 5 && rest.subList(0, 3).equals(MPO_STATS)) {
       String collection = rest.get(3);

@@ -43,6 +43,7 @@ public final class SandboxFaults {
   private Duration delayPerThousandRows;
   private long syntheticOutputRows;
   private boolean deprecationHeaders;
+  private boolean withoutCatalogReadScope;
 
   SandboxFaults() {
     reset();
@@ -74,6 +75,7 @@ public final class SandboxFaults {
     delayPerThousandRows = Duration.ZERO;
     syntheticOutputRows = 0;
     deprecationHeaders = false;
+    withoutCatalogReadScope = false;
     return this;
   }
 
@@ -219,6 +221,12 @@ public final class SandboxFaults {
     return this;
   }
 
+  /** While on, the catalog batch report answers 403, as for an app without {@code MarketingSolutions_Catalog_Read}. */
+  public synchronized SandboxFaults withoutCatalogReadScope(boolean on) {
+    this.withoutCatalogReadScope = on;
+    return this;
+  }
+
   synchronized Duration tokenLifetime() {
     return tokenLifetime;
   }
@@ -283,6 +291,10 @@ public final class SandboxFaults {
 
   synchronized boolean deprecationHeaders() {
     return deprecationHeaders;
+  }
+
+  synchronized boolean withoutCatalogReadScope() {
+    return withoutCatalogReadScope;
   }
 
   /** A "next n" switch; guarded by the lock of its {@link SandboxFaults}. */

@@ -1,6 +1,7 @@
 package io.github.criteojdbc.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.criteojdbc.sandbox.batch.CatalogBatches;
 import io.github.criteojdbc.sandbox.data.Advertiser;
 import io.github.criteojdbc.sandbox.data.Portfolio;
 import io.github.criteojdbc.sandbox.report.ReportRegistry;
@@ -46,6 +47,7 @@ public final class SandboxServer implements AutoCloseable {
   private final SandboxFaults faults;
   private final RequestLog requestLog;
   private final SandboxData data;
+  private final CatalogBatches catalogBatches;
   private final URI baseUrl;
 
   private SandboxServer(SandboxOptions options) throws IOException {
@@ -57,11 +59,13 @@ public final class SandboxServer implements AutoCloseable {
     TokenStore tokens = new TokenStore();
     ReportRegistry registry = new ReportRegistry();
     ReportPlans plans = new ReportPlans(faults, options.reportTtl());
+    this.catalogBatches = new CatalogBatches(options.clock());
     Dispatcher dispatcher = new Dispatcher(faults, requestLog,
         new CallGate(faults, tokens, new RateLimiter(), options.clock()),
         new TokenEndpoint(options.credentials(), tokens, faults, options.clock()),
         new MarketingSolutionsReports(registry, plans, faults, options.clock(), options.dataDays(), advertiserIds),
         new MpoExports(registry, plans, faults, options.clock(), advertiserIds),
+        new CatalogBatchReports(catalogBatches, faults),
         options.clock());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), BACKLOG);
     this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -107,6 +111,11 @@ public final class SandboxServer implements AutoCloseable {
 
   public SandboxData data() {
     return data;
+  }
+
+  /** The catalog batches whose reports this sandbox serves; tests register their own here. */
+  public CatalogBatches catalogBatches() {
+    return catalogBatches;
   }
 
   /** Stops the server and its threads; open connections are cut. */
