@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,17 +15,23 @@ import java.util.stream.Stream;
 
 /**
  * What a query may leave behind: live non-daemon threads, threads the driver names ({@code criteo-...}, not the
- * sandbox's own), and established TCP connections from this process to the sandbox's port (read from
- * {@code /proc/net/tcp}, the only view of OkHttp's pooled sockets from outside the shaded jar).
+ * sandbox's own), OkHttp's task threads, and established TCP connections from this process to the sandbox's port
+ * (read from {@code /proc/net/tcp}, the only view of OkHttp's pooled sockets from outside the shaded jar).
+ *
+ * <p>OkHttp runs its housekeeping on one JVM-wide cached daemon pool whose idle threads live 60 s after their last
+ * task; idle ones (waiting for work in the pool) are not counted, busy ones are.
  */
-record ThreadCensus(Set<String> nonDaemonThreads, Set<String> driverThreads, long socketsToSandbox) {
+record ThreadCensus(Set<String> nonDaemonThreads, Set<String> driverThreads, long busyOkHttpThreads,
+    long socketsToSandbox) {
   private static final String ESTABLISHED = "01";
 
   static ThreadCensus take(int sandboxPort) {
-    Set<Thread> live = Thread.getAllStackTraces().keySet();
+    Map<Thread, StackTraceElement[]> stacks = Thread.getAllStackTraces();
+    Set<Thread> live = stacks.keySet();
     return new ThreadCensus(
         live.stream().filter(t -> !t.isDaemon()).map(ThreadCensus::describe).collect(Collectors.toSet()),
         live.stream().filter(ThreadCensus::isDriverThread).map(ThreadCensus::describe).collect(Collectors.toSet()),
+        live.stream().filter(t -> t.getName().startsWith("OkHttp") && !isIdlePoolThread(stacks.get(t))).count(),
         establishedConnectionsTo(sandboxPort));
   }
 
@@ -40,16 +48,21 @@ record ThreadCensus(Set<String> nonDaemonThreads, Set<String> driverThreads, lon
 
   boolean isWithin(ThreadCensus before) {
     return before.nonDaemonThreads.containsAll(nonDaemonThreads) && before.driverThreads.containsAll(driverThreads)
-        && socketsToSandbox <= before.socketsToSandbox;
+        && busyOkHttpThreads <= before.busyOkHttpThreads && socketsToSandbox <= before.socketsToSandbox;
   }
 
   static List<String> allThreadNames() {
     return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
   }
 
+  private static boolean isIdlePoolThread(StackTraceElement[] stack) {
+    return Arrays.stream(stack).anyMatch(frame -> frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor")
+        && frame.getMethodName().equals("getTask"));
+  }
+
   private static boolean isDriverThread(Thread thread) {
     String name = thread.getName().toLowerCase(Locale.ROOT);
-    return (name.startsWith("criteo-") && !name.startsWith("criteo-sandbox")) || name.contains("okhttp");
+    return name.startsWith("criteo-") && !name.startsWith("criteo-sandbox");
   }
 
   private static String describe(Thread thread) {
