@@ -62,7 +62,7 @@ final class ReliabilityFigures implements AfterAllCallback {
     List<String> lines = new ArrayList<>(List.of(
         "# Reliability suite — figures of the last run",
         "",
-        "Written by the `reliability` module's tests (`./reliability.sh`) at the end of each test class; do not edit.",
+        "Written by the `reliability` module's tests (`mvn -B -ntp verify`) at the end of each test class; do not edit.",
         "",
         "| machine | |",
         "|---|---|",
@@ -78,7 +78,7 @@ final class ReliabilityFigures implements AfterAllCallback {
         "| wall time so far | " + Duration.between(STARTED, Instant.now()).toSeconds() + " s |",
         "| SQL queries run through the shaded jar | " + QUERIES.get() + " |",
         "| faults injected (switch firings set by the tests) | " + FAULTS.get() + " |",
-        "| rows checked against an independent expectation | " + ROWS_CHECKED.get() + " |"));
+        "| rows checked (against the sandbox's raw facts, its synthetic-row formula or a fault-free sandbox) | " + ROWS_CHECKED.get() + " |"));
     MEASURES.forEach((name, value) -> lines.add("| " + name + " | " + value + " |"));
     try {
       Files.createDirectories(file.getParent());

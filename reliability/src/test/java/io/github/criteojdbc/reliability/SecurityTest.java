@@ -53,9 +53,12 @@ class SecurityTest extends FreshSandboxTest {
           seen.add(Secrets.everythingPrintedAbout(warning));
         }
       }
-      seen.add(Secrets.everythingPrintedAbout(catchSqlException(() ->
-          target.connectAs(target.sandbox().clientId(), SandboxTarget.CLIENT_SECRET + "-wrong", "logLevel=FINEST")
-              .createStatement().executeQuery("SELECT clicks FROM statistics").next())));
+      seen.add(Secrets.everythingPrintedAbout(catchSqlException(() -> {
+        try (Connection wrong = target.connectAs(target.sandbox().clientId(), SandboxTarget.CLIENT_SECRET + "-wrong",
+            "logLevel=FINEST"); Statement statement = wrong.createStatement()) {
+          statement.executeQuery("SELECT clicks FROM statistics").next();
+        }
+      })));
       threadNames.addAll(ThreadCensus.allThreadNames());
       seen.addAll(logs.lines());
       assertThat(logs.lines()).as("log lines captured at FINEST").isNotEmpty();

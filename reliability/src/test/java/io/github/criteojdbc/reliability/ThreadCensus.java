@@ -51,6 +51,18 @@ record ThreadCensus(Set<String> nonDaemonThreads, Set<String> driverThreads, lon
         && busyOkHttpThreads <= before.busyOkHttpThreads && socketsToSandbox <= before.socketsToSandbox;
   }
 
+  /** The stacks of OkHttp's busy threads, to show what a failed census found. */
+  static String busyOkHttpStacks() {
+    StringBuilder text = new StringBuilder();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (thread.getName().startsWith("OkHttp") && !isIdlePoolThread(stack)) {
+        text.append(thread.getName()).append('\n');
+        Arrays.stream(stack).limit(12).forEach(frame -> text.append("  at ").append(frame).append('\n'));
+      }
+    });
+    return text.toString();
+  }
+
   static List<String> allThreadNames() {
     return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
   }
