@@ -62,7 +62,7 @@ final class ReliabilityFigures implements AfterAllCallback {
     List<String> lines = new ArrayList<>(List.of(
         "# Reliability suite — figures of the last run",
         "",
-        "Written by the `reliability` module's tests (`mvn -B -ntp verify`) at the end of each test class; do not edit.",
+        "Written by the `reliability` module's tests (`./reliability.sh`) at the end of each test class; do not edit.",
         "",
         "| machine | |",
         "|---|---|",
