@@ -96,6 +96,9 @@ final class Dispatcher implements HttpHandler {
           clock.instant().plus(SUNSET_NOTICE).atOffset(ZoneOffset.UTC)));
     }
     String clientId = gate.passApi(call, route.kind().endpoint());
+    if (faults.takeLostResponse(route.kind().endpoint())) {
+      call.loseResponse();
+    }
     switch (route.kind()) {
       case CREATE_STATISTICS -> reports.createStatistics(call, clientId);
       case CREATE_AUDIENCE -> reports.createAudience(call, clientId);

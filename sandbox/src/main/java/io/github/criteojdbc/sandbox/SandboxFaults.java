@@ -32,6 +32,7 @@ public final class SandboxFaults {
   private boolean throttleWithResetHeader;
   private final Map<Endpoint, Integer> failingCalls = new EnumMap<>(Endpoint.class);
   private final Map<Endpoint, Integer> droppedCalls = new EnumMap<>(Endpoint.class);
+  private final Map<Endpoint, Integer> lostResponses = new EnumMap<>(Endpoint.class);
   private double serverErrorProbability;
   private Random serverErrorRandom;
   private final Countdown truncatedDownloads = new Countdown();
@@ -64,6 +65,7 @@ public final class SandboxFaults {
     throttleWithResetHeader = false;
     failingCalls.clear();
     droppedCalls.clear();
+    lostResponses.clear();
     serverErrorProbability = 0;
     serverErrorRandom = null;
     truncatedDownloads.set(0);
@@ -153,6 +155,15 @@ public final class SandboxFaults {
   /** The next {@code n} calls of this kind have their connection closed without any response. */
   public synchronized SandboxFaults dropNextCalls(Endpoint kind, int n) {
     droppedCalls.put(Objects.requireNonNull(kind), count(n));
+    return this;
+  }
+
+  /**
+   * The next {@code n} calls of this kind are carried out (a create creates its report) but their connection is
+   * closed before the response: the client cannot tell whether the call took effect.
+   */
+  public synchronized SandboxFaults loseNextResponses(Endpoint kind, int n) {
+    lostResponses.put(Objects.requireNonNull(kind), count(n));
     return this;
   }
 
@@ -270,6 +281,10 @@ public final class SandboxFaults {
 
   synchronized boolean takeDrop(Endpoint kind) {
     return takeOne(droppedCalls, kind);
+  }
+
+  synchronized boolean takeLostResponse(Endpoint kind) {
+    return takeOne(lostResponses, kind);
   }
 
   synchronized boolean takeRandomServerError() {

@@ -90,6 +90,24 @@ class CallFaultsTest {
   }
 
   @Test
+  void loseNextResponsesCarriesTheCreateOutButClosesTheConnectionBeforeAnswering() {
+    client.token();
+    sandbox.faults().loseNextResponses(Endpoint.CREATE, 1);
+    HttpRequest create = client.authorized(SandboxClient.STATISTICS).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Requests.statistics(List.of("10001"), "2026-03-01", "2026-03-01",
+            List.of("Day"), List.of("Clicks")).toString())).build();
+
+    assertThatThrownBy(() -> client.sendOrThrow(create)).isInstanceOf(IOException.class);
+    // A report created from now on would fail: the repeated create gets the one the lost call made.
+    sandbox.faults().failNextReports(1, "created again");
+    String reportId = createReport().json().path("data").path("id").asText();
+
+    assertThat(client.awaitStatus(reportId).path("data").path("attributes").path("status").asText()).isEqualTo("Done");
+    assertThat(sandbox.requestLog().all().stream().filter(LoggedRequest::isReportCreation).map(LoggedRequest::status))
+        .containsExactly(0, 202);
+  }
+
+  @Test
   void dropNextCallsWorksOnTheTokenEndpoint() {
     sandbox.faults().dropNextCalls(Endpoint.TOKEN, 1);
     HttpRequest token = HttpRequest.newBuilder(client.uri("/oauth2/token"))

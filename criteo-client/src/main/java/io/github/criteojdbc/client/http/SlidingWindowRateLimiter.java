@@ -13,6 +13,12 @@ import java.util.Iterator;
  */
 public final class SlidingWindowRateLimiter {
   public static final Duration WINDOW = Duration.ofSeconds(60);
+  /**
+   * A slot is held this much longer than the API's window: the API counts a call when it arrives, and a call that
+   * took its slot earlier than another but arrived later would otherwise let one API window see a call too many.
+   */
+  static final Duration TRANSIT_MARGIN = Duration.ofSeconds(1);
+  private static final Duration SLOT_HELD = WINDOW.plus(TRANSIT_MARGIN);
 
   private final Deque<Instant> recentCalls = new ArrayDeque<>();
   private Instant pausedUntil = Instant.MIN;
@@ -27,7 +33,7 @@ public final class SlidingWindowRateLimiter {
     if (now.isBefore(pausedUntil)) {
       return Duration.between(now, pausedUntil);
     }
-    Instant windowStart = now.minus(WINDOW);
+    Instant windowStart = now.minus(SLOT_HELD);
     while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(windowStart)) {
       recentCalls.removeFirst();
     }
@@ -40,7 +46,7 @@ public final class SlidingWindowRateLimiter {
     for (int i = 0; i < recentCalls.size() - maxCalls; i++) {
       oldestFirst.next();
     }
-    return Duration.between(now, oldestFirst.next().plus(WINDOW));
+    return Duration.between(now, oldestFirst.next().plus(SLOT_HELD));
   }
 
   /** After a 429: no report call of this application starts before {@code until}. */

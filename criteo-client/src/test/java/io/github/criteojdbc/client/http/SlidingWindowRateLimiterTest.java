@@ -18,8 +18,16 @@ class SlidingWindowRateLimiterTest {
     assertThat(limiter.tryAcquire(t0.plusSeconds(10), 3)).isZero();
     assertThat(limiter.tryAcquire(t0.plusSeconds(20), 3)).isZero();
 
-    assertThat(limiter.tryAcquire(t0.plusSeconds(30), 3)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(limiter.tryAcquire(t0.plusSeconds(60), 3)).isZero();
+    assertThat(limiter.tryAcquire(t0.plusSeconds(30), 3)).isEqualTo(Duration.ofSeconds(31));
+    assertThat(limiter.tryAcquire(t0.plusSeconds(61), 3)).isZero();
+  }
+
+  @Test
+  void aSlotIsHeldOneSecondPastTheApiWindowSoACallSlowInTransitNeverCrowdsIt() {
+    assertThat(limiter.tryAcquire(t0, 1)).isZero();
+
+    assertThat(limiter.tryAcquire(t0.plusSeconds(60), 1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(limiter.tryAcquire(t0.plusSeconds(61), 1)).isZero();
   }
 
   @Test

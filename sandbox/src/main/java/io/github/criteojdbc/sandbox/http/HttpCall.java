@@ -23,6 +23,7 @@ public final class HttpCall {
   private final String traceId;
   private final IntConsumer beforeResponse;
   private int status = NO_RESPONSE;
+  private boolean loseResponse;
 
   /**
    * @param beforeResponse told the status just before the status line goes out, so whoever records calls has
@@ -54,6 +55,11 @@ public final class HttpCall {
   /** The status sent so far, {@link #NO_RESPONSE} until a status line went out. */
   public int status() {
     return status;
+  }
+
+  /** The call is still carried out, but its connection closes where the status line would go out. */
+  public void loseResponse() {
+    loseResponse = true;
   }
 
   public void setHeader(String name, String value) {
@@ -101,6 +107,9 @@ public final class HttpCall {
 
   /** A body length of 0 means chunked. */
   private void respond(int statusCode, long bodyLength) throws IOException {
+    if (loseResponse) {
+      throw new ConnectionAbort("response to " + method() + " " + rawPath() + " lost on purpose");
+    }
     status = statusCode;
     beforeResponse.accept(statusCode);
     exchange.sendResponseHeaders(statusCode, bodyLength);

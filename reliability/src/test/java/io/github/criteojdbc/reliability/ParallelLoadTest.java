@@ -1,0 +1,112 @@
+package io.github.criteojdbc.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.criteojdbc.sandbox.Endpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fifty queries of five shapes over ten connections in parallel, against a sandbox that fails, drops, throttles
+ * and expires calls: every result equals the same query's result from a second, fault-free sandbox.
+ */
+class ParallelLoadTest extends FreshSandboxTest {
+  private static final int CONNECTIONS = 10;
+  private static final int WINDOWS = 10;
+  private static final List<BiFunction<LocalDate, LocalDate, String>> SHAPES = List.of(
+      ExpectedStatistics::clicksByCampaignSql,
+      ExpectedStatistics::clicksByCampaignHourSql,
+      (first, last) -> "SELECT advertiser_id, device, SUM(displays) AS displays, SUM(advertiser_cost) AS cost"
+          + " FROM statistics WHERE day BETWEEN DATE '" + first + "' AND DATE '" + last + "'"
+          + " GROUP BY advertiser_id, device ORDER BY advertiser_id, device",
+      (first, last) -> "SELECT day, campaign, click_through_rate FROM statistics WHERE advertiser_id = '10001'"
+          + " AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "' ORDER BY day, campaign",
+      (first, last) -> "SELECT campaign_id, SUM(clicks) AS clicks FROM statistics WHERE device LIKE 'Smart%'"
+          + " AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "' GROUP BY campaign_id ORDER BY campaign_id");
+
+  @Override
+  protected String application() {
+    return "load-app";
+  }
+
+  @Test
+  void fiftyParallelQueriesUnderFaultsEqualTheFaultFreeResults() throws Exception {
+    List<String> queries = new ArrayList<>();
+    LocalDate start = AnchorTest.FIRST.minusDays(40);
+    for (int window = 0; window < WINDOWS; window++) {
+      LocalDate first = start.plusDays(3L * window);
+      for (BiFunction<LocalDate, LocalDate, String> shape : SHAPES) {
+        queries.add(shape.apply(first, first.plusDays(1)));
+      }
+    }
+    List<List<List<Object>>> faultFree;
+    try (SandboxTarget reference = SandboxTarget.start("load-reference-app")) {
+      faultFree = runInParallel(reference, queries);
+    }
+    target.faults().randomServerErrors(0.1, 50L).latency(Duration.ofMillis(5)).expireAfterDone(3)
+        .dropNextCalls(Endpoint.CREATE, 2).dropNextCalls(Endpoint.OUTPUT, 2).loseNextResponses(Endpoint.CREATE, 2)
+        .throttleNext(3, true).failNextTokenRequests(1);
+
+    List<List<List<Object>>> underFaults = runInParallel(target, queries);
+
+    long rows = 0;
+    for (int query = 0; query < queries.size(); query++) {
+      assertThat(faultFree.get(query)).as(queries.get(query)).isNotEmpty();
+      assertThat(underFaults.get(query)).as(queries.get(query)).isEqualTo(faultFree.get(query));
+      rows += faultFree.get(query).size();
+    }
+    long serverErrors = target.log().count(r -> r.status() == 500);
+    long dropped = target.log().count(r -> r.status() == 0);
+    long throttled = target.log().count(r -> r.status() == 429);
+    long injected = serverErrors + dropped + throttled + 3;
+    ReliabilityFigures.queries(2L * queries.size());
+    ReliabilityFigures.rowsChecked(rows);
+    ReliabilityFigures.faults(injected);
+    ReliabilityFigures.measure("parallel load: 50 queries over 10 connections", rows + " rows equal to the fault-free"
+        + " run; faults seen by the API: " + serverErrors + " HTTP 500, " + dropped + " dropped or lost, " + throttled
+        + " HTTP 429, 3 reports expired after done; " + target.reportCalls() + " report calls");
+  }
+
+  private static List<List<List<Object>>> runInParallel(SandboxTarget on, List<String> queries) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    try {
+      List<Connection> connections = new ArrayList<>();
+      for (int i = 0; i < CONNECTIONS; i++) {
+        connections.add(on.connect());
+      }
+      List<Future<List<List<Object>>>> futures = new ArrayList<>();
+      for (int query = 0; query < queries.size(); query++) {
+        Connection connection = connections.get(query % CONNECTIONS);
+        String sql = queries.get(query);
+        futures.add(pool.submit(() -> run(connection, sql)));
+      }
+      List<List<List<Object>>> results = new ArrayList<>();
+      for (Future<List<List<Object>>> future : futures) {
+        results.add(future.get(3, TimeUnit.MINUTES));
+      }
+      for (Connection connection : connections) {
+        connection.close();
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<List<Object>> run(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      return ResultRows.readAll(statement.executeQuery(sql));
+    }
+  }
+}
