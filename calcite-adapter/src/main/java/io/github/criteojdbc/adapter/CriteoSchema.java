@@ -18,13 +18,15 @@ public final class CriteoSchema extends AbstractSchema {
   private static final TableCatalog STATISTICS = TableCatalog.load(StatisticsTable.CATALOG_RESOURCE);
   private static final TableCatalog AUDIENCE_PERFORMANCE =
       TableCatalog.load(AudiencePerformanceTable.CATALOG_RESOURCE);
+  private static final TableCatalog MPO_REALTIME = TableCatalog.load(MpoRealtimeTable.CATALOG_RESOURCE);
 
   private final ImmutableMap<String, Table> tables;
 
   public CriteoSchema(ReportContext context) {
     this.tables = ImmutableMap.of(
         STATISTICS.tableName(), new StatisticsTable(STATISTICS, context),
-        AUDIENCE_PERFORMANCE.tableName(), new AudiencePerformanceTable(AUDIENCE_PERFORMANCE, context));
+        AUDIENCE_PERFORMANCE.tableName(), new AudiencePerformanceTable(AUDIENCE_PERFORMANCE, context),
+        MPO_REALTIME.tableName(), new MpoRealtimeTable(MPO_REALTIME, context));
   }
 
   @Override protected Map<String, Table> getTableMap() {
