@@ -168,4 +168,68 @@ class MpoRealtimeResultTest {
       assertThat(rows).isEqualTo(expected(f -> "all", f -> true));
     }
   }
+
+  @Test void lastNinetyMinutesAsksForTheLookbackWindowAndKeepsTheExactBound() throws SQLException {
+    Instant before = Instant.now();
+    Map<String, Long> rows = new TreeMap<>();
+    try (TestConnections.Session session = TestConnections.open();
+         Statement statement = session.connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT minute, clicks FROM mpo_realtime WHERE "
+             + "advertiser_id = '" + ADVERTISER + "' AND minute >= CURRENT_TIMESTAMP - INTERVAL "
+             + "'90' MINUTE")) {
+      while (rs.next()) {
+        rows.put(local(rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC),
+            ZoneOffset.UTC), rs.getLong(2));
+      }
+    }
+    Instant after = Instant.now();
+    TreeMap<String, Long> perMinute = SANDBOX.data()
+        .mpoMinuteFacts(before.minus(Duration.ofMinutes(91)), after)
+        .filter(f -> f.advertiserId().equals(ADVERTISER))
+        .collect(Collectors.groupingBy(f -> local(f.minute(), ZoneOffset.UTC), TreeMap::new,
+            Collectors.summingLong(MpoMinuteFact::clicks)));
+    String oldestAllowed = local(before.minus(Duration.ofMinutes(90)), ZoneOffset.UTC);
+    String surelyIncluded = local(after.minus(Duration.ofMinutes(89)), ZoneOffset.UTC);
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.keySet()).allSatisfy(minute -> assertThat(minute).isGreaterThan(oldestAllowed));
+    rows.forEach((minute, clicks) -> assertThat(clicks).as(minute).isEqualTo(perMinute.get(minute)));
+    assertThat(rows.keySet()).containsAll(perMinute.subMap(surelyIncluded,
+        local(before.truncatedTo(ChronoUnit.MINUTES), ZoneOffset.UTC)).keySet());
+    assertThat(creations()).singleElement().satisfies(request -> assertThat(request.body())
+        .contains("\"lookbackWindow\":90").doesNotContain("startDate"));
+  }
+
+  @Test void noTimeFilterAsksForTheLastHourAndWarns() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      try (Statement statement = session.connection.createStatement();
+           ResultSet rs = statement.executeQuery("SELECT SUM(clicks) FROM mpo_realtime WHERE "
+               + "advertiser_id = '" + ADVERTISER + "'")) {
+        assertThat(rs.next()).isTrue();
+      }
+      assertThat(session.warnings).singleElement().asString()
+          .contains("no filter on minute or hour, so the export covers the last 60 minutes");
+    }
+    assertThat(creations()).singleElement().satisfies(request -> assertThat(request.body())
+        .contains("\"lookbackWindow\":60"));
+  }
+
+  @Test void sameQueryWithinTheRealtimeTtlIsServedFromTheCache() throws SQLException {
+    String sql = "SELECT campaign_id, clicks, displays, cost FROM mpo_realtime WHERE "
+        + "advertiser_id = '" + ADVERTISER + "' AND " + utcRange("minute");
+    try (TestConnections.Session session = TestConnections.open()) {
+      assertThat(actual(session, sql)).isEqualTo(actual(session, sql));
+    }
+    assertThat(creations()).hasSize(1);
+  }
+
+  @Test void realtimeTtlOfZeroFetchesTheExportAgain() throws SQLException {
+    String sql = "SELECT campaign_id, clicks, displays, cost FROM mpo_realtime WHERE "
+        + "advertiser_id = '" + ADVERTISER + "' AND " + utcRange("minute");
+    try (TestConnections.Session session =
+             TestConnections.open(s -> s.realtimeCacheTtl(Duration.ZERO))) {
+      actual(session, sql);
+      actual(session, sql);
+    }
+    assertThat(creations()).hasSize(2);
+  }
 }
