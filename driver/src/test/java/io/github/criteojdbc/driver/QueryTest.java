@@ -1,6 +1,7 @@
 package io.github.criteojdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -150,6 +152,34 @@ class QueryTest {
       assertThat(messages(statement.getWarnings()))
           .anyMatch(m -> m.contains("no start_date/end_date filter, so the report covers the last 7 days"));
     }
+  }
+
+  @Test
+  void mpoRealtimeWithoutTimeFilterWarnsAboutTheDefaultLookbackWindow() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT campaign_id, SUM(clicks) AS clicks FROM mpo_realtime"
+            + " WHERE advertiser_id = '10001' GROUP BY campaign_id")) {
+      List<String> campaigns = new ArrayList<>();
+      while (rows.next()) {
+        campaigns.add(rows.getString("campaign_id"));
+        assertThat(rows.getLong("clicks")).isNotNegative();
+      }
+      assertThat(campaigns).isNotEmpty().doesNotHaveDuplicates();
+      assertThat(messages(statement.getWarnings()))
+          .anyMatch(m -> m.contains("no filter on minute or hour, so the export covers the last 60 minutes"));
+    }
+  }
+
+  @Test
+  void mpoRealtimeRuleBreakIsASyntaxErrorNamingTheColumns() {
+    assertThatThrownBy(() -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT product_id, minute, clicks FROM mpo_realtime"
+              + " WHERE advertiser_id = '10001'")) {
+        rows.next();
+      }
+    }).isInstanceOf(SQLSyntaxErrorException.class)
+        .hasMessageStartingWith("mpo_realtime: the query uses product_id and minute");
   }
 
   @Test
