@@ -88,6 +88,15 @@ class MpoRealtimePlanTest {
         .contains("lookbackWindow=180");
   }
 
+  @Test void relativeRangeIsKeptAsExpressionsForTheStatementToEvaluate() throws SQLException {
+    assertThat(explain("SELECT minute, clicks FROM mpo_realtime "
+        + "WHERE minute >= CURRENT_TIMESTAMP - INTERVAL '3' HOUR "
+        + "AND minute < CURRENT_TIMESTAMP - INTERVAL '1' HOUR"))
+        .contains("startDate/endDate=[minute >= -(CURRENT_TIMESTAMP, 10800000:INTERVAL HOUR), "
+            + "minute < -(CURRENT_TIMESTAMP, 3600000:INTERVAL HOUR)]")
+        .doesNotContain("lookbackWindow");
+  }
+
   @Test void wholeMinuteRangeBecomesStartAndEndDateWithoutResidual() throws SQLException {
     String plan = explain("SELECT campaign_id, SUM(clicks) FROM mpo_realtime "
         + "WHERE minute >= TIMESTAMP '2026-01-09 08:00:00' "

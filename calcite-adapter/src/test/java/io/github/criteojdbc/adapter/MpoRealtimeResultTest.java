@@ -232,4 +232,22 @@ class MpoRealtimeResultTest {
     }
     assertThat(creations()).hasSize(2);
   }
+
+  @Test void relativeRangeIsEvaluatedWhenTheStatementRuns() throws SQLException {
+    Instant before = Instant.now();
+    try (TestConnections.Session session = TestConnections.open();
+         Statement statement = session.connection.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT SUM(clicks) FROM mpo_realtime WHERE "
+             + "advertiser_id = '" + ADVERTISER + "' AND minute >= CURRENT_TIMESTAMP - INTERVAL "
+             + "'3' HOUR AND minute < CURRENT_TIMESTAMP - INTERVAL '1' HOUR")) {
+      assertThat(rs.next()).isTrue();
+    }
+    Instant after = Instant.now();
+    String body = creations().get(0).body();
+    Instant start = Instant.parse(body.replaceAll(".*\"startDate\":\"([^\"]+)\".*", "$1"));
+    Instant end = Instant.parse(body.replaceAll(".*\"endDate\":\"([^\"]+)\".*", "$1"));
+    assertThat(start).isBetween(before.minus(Duration.ofHours(3)),
+        after.minus(Duration.ofHours(3)).plus(Duration.ofMinutes(1)));
+    assertThat(Duration.between(start, end)).isEqualTo(Duration.ofHours(2));
+  }
 }
