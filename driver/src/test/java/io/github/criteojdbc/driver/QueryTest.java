@@ -12,8 +12,13 @@ import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +173,33 @@ class QueryTest {
       assertThat(messages(statement.getWarnings()))
           .anyMatch(m -> m.contains("no filter on minute or hour, so the export covers the last 60 minutes"));
     }
+  }
+
+  @Test
+  void mpoRealtimeGivesTheSameRowsFromCsvAndJsonDownloads() throws SQLException {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+    String sql = "SELECT minute, seller_id, clicks, displays, cost FROM mpo_realtime WHERE advertiser_id = '10002'"
+        + " AND minute >= TIMESTAMP '" + utcLiteral(start) + "' AND minute < TIMESTAMP '"
+        + utcLiteral(start.plus(Duration.ofHours(1))) + "' ORDER BY minute, seller_id";
+    assertThat(mpoRows("fileFormat=csv;timezone=UTC", sql)).isNotEmpty()
+        .isEqualTo(mpoRows("fileFormat=json;timezone=UTC", sql));
+  }
+
+  private static String utcLiteral(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+  }
+
+  private static List<String> mpoRows(String properties, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection mpo = SandboxConnections.open(properties);
+        Statement statement = mpo.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getTimestamp(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+            + rs.getBigDecimal(5).toPlainString());
+      }
+    }
+    return rows;
   }
 
   @Test
