@@ -23,6 +23,9 @@ public final class MpoRealtimeTable extends CriteoTable {
   private static final Set<String> REQUEST_FILTERS =
       Set.of("advertiser_id", "campaign_id", "seller_id");
 
+  /** The export prints cost unrounded; the guide's sample has eleven decimals. */
+  private static final int UNROUNDED_COST_SCALE = 12;
+
   private final MpoRealtimeScan scan;
 
   public MpoRealtimeTable(TableCatalog catalog, ReportContext context) {
@@ -44,6 +47,10 @@ public final class MpoRealtimeTable extends CriteoTable {
         return MpoTimeWindow.isExact(bound);
       }
     };
+  }
+
+  @Override protected int decimalScale(ColumnDef column) {
+    return UNROUNDED_COST_SCALE;
   }
 
   @Override public String describeRequest(ScanSpec spec) {

@@ -101,6 +101,7 @@ class MetadataTest {
             break;
           case "cost":
             assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.DECIMAL);
+            assertThat(columns.getInt("DECIMAL_DIGITS")).as("unrounded cost").isEqualTo(12);
             break;
           case "clicks":
           case "displays":
