@@ -69,6 +69,11 @@ class MpoRealtimeRejectionTest {
         .hasMessageContaining("the query uses hour and minute");
   }
 
+  @Test void selectStarUsesAllThreeAndIsRefused() {
+    rejecting("SELECT * FROM mpo_realtime WHERE " + ADVERTISER)
+        .hasMessageContaining("the query uses product_id and hour and minute");
+  }
+
   @Test void productWithAMinuteFilterThatStaysInCalciteIsRefused() {
     rejecting("SELECT product_id, clicks FROM mpo_realtime WHERE " + ADVERTISER
         + " AND minute >= CURRENT_TIMESTAMP - INTERVAL '90' MINUTE")
