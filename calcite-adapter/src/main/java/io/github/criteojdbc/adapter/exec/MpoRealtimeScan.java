@@ -140,7 +140,7 @@ public final class MpoRealtimeScan {
         .timezone(settings.timezone().getId())
         .fileFormat(fileFormat());
     if (window.isLookback()) {
-      request.lookbackWindowMinutes(window.lookbackMinutes());
+      request.lookbackWindowMinutes(window.lookbackWindowMinutes());
     } else {
       request.startDate(window.start()).endDate(window.end());
     }

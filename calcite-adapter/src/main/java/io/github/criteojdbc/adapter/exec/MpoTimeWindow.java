@@ -167,7 +167,7 @@ public final class MpoTimeWindow {
     return lookbackMinutes != null;
   }
 
-  public int lookbackMinutes() {
+  public int lookbackWindowMinutes() {
     return Objects.requireNonNull(lookbackMinutes, "lookbackMinutes");
   }
 
