@@ -208,9 +208,4 @@ public final class MpoTimeWindow {
   private static Instant instant(LocalDateTime local, ZoneId zone) {
     return ZonedDateTime.ofLocal(local, zone, null).toInstant();
   }
-
-  @Override public String toString() {
-    return isLookback() ? "lookbackWindow=" + lookbackMinutes
-        : "startDate=" + start + ", endDate=" + (end == null ? "(now)" : end);
-  }
 }
