@@ -20,6 +20,7 @@ public final class CriteoSchema extends AbstractSchema {
       TableCatalog.load(AudiencePerformanceTable.CATALOG_RESOURCE);
   private static final TableCatalog CATALOG_BATCH_REPORT =
       TableCatalog.load(CatalogBatchReportTable.CATALOG_RESOURCE);
+  private static final TableCatalog MPO_REALTIME = TableCatalog.load(MpoRealtimeTable.CATALOG_RESOURCE);
 
   private final ImmutableMap<String, Table> tables;
 
@@ -27,7 +28,8 @@ public final class CriteoSchema extends AbstractSchema {
     this.tables = ImmutableMap.of(
         STATISTICS.tableName(), new StatisticsTable(STATISTICS, context),
         AUDIENCE_PERFORMANCE.tableName(), new AudiencePerformanceTable(AUDIENCE_PERFORMANCE, context),
-        CATALOG_BATCH_REPORT.tableName(), new CatalogBatchReportTable(CATALOG_BATCH_REPORT, context));
+        CATALOG_BATCH_REPORT.tableName(), new CatalogBatchReportTable(CATALOG_BATCH_REPORT, context),
+        MPO_REALTIME.tableName(), new MpoRealtimeTable(MPO_REALTIME, context));
   }
 
   @Override protected Map<String, Table> getTableMap() {

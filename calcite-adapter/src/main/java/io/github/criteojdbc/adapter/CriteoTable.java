@@ -64,11 +64,16 @@ public abstract class CriteoTable extends AbstractTable implements TranslatableT
     for (String name : columns) {
       ColumnDef column = catalog.column(name).orElseThrow();
       RelDataType type = column.type() == SqlTypeName.DECIMAL
-          ? typeFactory.createSqlType(SqlTypeName.DECIMAL, MONEY_PRECISION, MONEY_SCALE)
+          ? typeFactory.createSqlType(SqlTypeName.DECIMAL, MONEY_PRECISION, decimalScale(column))
           : typeFactory.createSqlType(column.type());
       builder.add(name, typeFactory.createTypeWithNullability(type, true));
     }
     return builder.build();
+  }
+
+  /** Decimal places of a DECIMAL column: money keeps six unless a table's API sends more. */
+  protected int decimalScale(ColumnDef column) {
+    return MONEY_SCALE;
   }
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {

@@ -83,7 +83,40 @@ class MetadataTest {
         assertThat(tables.getString("REMARKS")).as(tables.getString("TABLE_NAME")).isNotBlank();
       }
     }
-    assertThat(names).contains("statistics", "audience_performance", "catalog_batch_report");
+    assertThat(names).contains("statistics", "audience_performance", "mpo_realtime", "catalog_batch_report");
+  }
+
+  @Test
+  void mpoRealtimeColumnsComeFromItsCatalogWithRemarks() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet columns = metaData.getColumns(null, "criteo", "mpo\\_realtime", "%")) {
+      while (columns.next()) {
+        String name = columns.getString("COLUMN_NAME");
+        names.add(name);
+        assertThat(columns.getString("REMARKS")).as(name).isNotBlank();
+        switch (name) {
+          case "hour":
+          case "minute":
+            assertThat(columns.getInt("DATA_TYPE")).as(name).isEqualTo(Types.TIMESTAMP);
+            assertThat(columns.getString("REMARKS")).as(name)
+                .contains("local time in the timezone connection property");
+            break;
+          case "cost":
+            assertThat(columns.getInt("DATA_TYPE")).isEqualTo(Types.DECIMAL);
+            assertThat(columns.getInt("DECIMAL_DIGITS")).as("unrounded cost").isEqualTo(12);
+            break;
+          case "clicks":
+          case "displays":
+            assertThat(columns.getInt("DATA_TYPE")).as(name).isEqualTo(Types.BIGINT);
+            break;
+          default:
+            assertThat(columns.getInt("DATA_TYPE")).as(name).isEqualTo(Types.VARCHAR);
+            break;
+        }
+      }
+    }
+    assertThat(names).containsExactly("advertiser_id", "partner_id", "campaign_id", "seller_id",
+        "product_id", "hour", "minute", "clicks", "displays", "cost");
   }
 
   @Test

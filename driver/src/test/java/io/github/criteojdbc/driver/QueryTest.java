@@ -1,6 +1,7 @@
 package io.github.criteojdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -8,10 +9,16 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -150,6 +157,61 @@ class QueryTest {
       assertThat(messages(statement.getWarnings()))
           .anyMatch(m -> m.contains("no start_date/end_date filter, so the report covers the last 7 days"));
     }
+  }
+
+  @Test
+  void mpoRealtimeWithoutTimeFilterWarnsAboutTheDefaultLookbackWindow() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT campaign_id, SUM(clicks) AS clicks FROM mpo_realtime"
+            + " WHERE advertiser_id = '10001' GROUP BY campaign_id")) {
+      List<String> campaigns = new ArrayList<>();
+      while (rows.next()) {
+        campaigns.add(rows.getString("campaign_id"));
+        assertThat(rows.getLong("clicks")).isNotNegative();
+      }
+      assertThat(campaigns).isNotEmpty().doesNotHaveDuplicates();
+      assertThat(messages(statement.getWarnings()))
+          .anyMatch(m -> m.contains("no filter on minute or hour, so the export covers the last 60 minutes"));
+    }
+  }
+
+  @Test
+  void mpoRealtimeGivesTheSameRowsFromCsvAndJsonDownloads() throws SQLException {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+    String sql = "SELECT minute, seller_id, clicks, displays, cost FROM mpo_realtime WHERE advertiser_id = '10002'"
+        + " AND minute >= TIMESTAMP '" + utcLiteral(start) + "' AND minute < TIMESTAMP '"
+        + utcLiteral(start.plus(Duration.ofHours(1))) + "' ORDER BY minute, seller_id";
+    assertThat(mpoRows("fileFormat=csv;timezone=UTC", sql)).isNotEmpty()
+        .isEqualTo(mpoRows("fileFormat=json;timezone=UTC", sql));
+  }
+
+  private static String utcLiteral(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+  }
+
+  private static List<String> mpoRows(String properties, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection mpo = SandboxConnections.open(properties);
+        Statement statement = mpo.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        rows.add(rs.getTimestamp(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+            + rs.getBigDecimal(5).toPlainString());
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void mpoRealtimeRuleBreakIsASyntaxErrorNamingTheColumns() {
+    assertThatThrownBy(() -> {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT product_id, minute, clicks FROM mpo_realtime"
+              + " WHERE advertiser_id = '10001'")) {
+        rows.next();
+      }
+    }).isInstanceOf(SQLSyntaxErrorException.class)
+        .hasMessageStartingWith("mpo_realtime: the query uses product_id and minute");
   }
 
   @Test

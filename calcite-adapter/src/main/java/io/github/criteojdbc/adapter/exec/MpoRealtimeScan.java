@@ -1,0 +1,248 @@
+package io.github.criteojdbc.adapter.exec;
+
+import io.github.criteojdbc.adapter.AdapterSettings;
+import io.github.criteojdbc.adapter.QueryRejectedException;
+import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
+import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.plan.ScanSpec;
+import io.github.criteojdbc.adapter.plan.ValueRef;
+import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.CriteoApiException;
+import io.github.criteojdbc.client.MpoFileFormat;
+import io.github.criteojdbc.client.MpoRealtimeExportRequest;
+import io.github.criteojdbc.client.RowShape;
+import io.github.criteojdbc.client.RowStream;
+
+import com.google.common.collect.ImmutableList;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a scan of the {@code mpo_realtime} table: one MPO real-time export broken down by the
+ * dimension columns the query uses, filtered by the pushed advertiser, campaign and seller lists
+ * and time window, downloaded as CSV or JSON and streamed. The API's rules are checked first.
+ */
+public final class MpoRealtimeScan {
+  static final String TABLE = "mpo_realtime";
+  /** The API gives at most one of these dimensions per export. */
+  static final Set<String> EXCLUSIVE_COLUMNS = Set.of("product_id", "hour", "minute");
+  /** Asked when the query uses no dimension (the API's default would break rows down by five). */
+  private static final String GRAIN_FREE_DIMENSION = "AdvertiserId";
+  /** Asked when the query reads no metric; every row of the grain still comes back. */
+  private static final String PLACEHOLDER_METRIC = "Clicks";
+
+  private final TableCatalog catalog;
+  private final ReportContext context;
+
+  public MpoRealtimeScan(TableCatalog catalog, ReportContext context) {
+    this.catalog = catalog;
+    this.context = context;
+  }
+
+  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+    if (spec.isEmpty()) {
+      return Linq4j.emptyEnumerable();
+    }
+    return new AbstractEnumerable<Object[]>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        Plan plan = plan(root, spec);
+        if (plan == null) {
+          return Linq4j.emptyEnumerator();
+        }
+        return new ReportEnumerator(() -> plan.open(root), plan.columns, spec.fetch());
+      }
+    };
+  }
+
+  /** The export request as far as it is known before the statement runs, for {@code EXPLAIN}. */
+  public String describe(ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    StringJoiner request = new StringJoiner(", ");
+    ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
+    request.add("advertiserIds=" + (advertisers.isEmpty()
+        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
+            : settings.advertiserIds() + " (advertiserIds property)"
+        : advertisers));
+    addIfAny(request, "campaignIds", spec.equality("campaign_id"));
+    addIfAny(request, "sellerIds", spec.equality("seller_id"));
+    List<String> dimensions = apiDimensions(grain(spec.columns()));
+    request.add("dimensions=" + (dimensions.isEmpty()
+        ? "[" + GRAIN_FREE_DIMENSION + "] (summed into one row)" : dimensions.toString()));
+    request.add("metrics=" + apiMetrics(spec.columns()));
+    OptionalLong lookback = MpoTimeWindow.lookbackMinutes(spec.timeBounds());
+    request.add(spec.timeBounds().isEmpty()
+        ? "lookbackWindow=" + MpoTimeWindow.DEFAULT_LOOKBACK_MINUTES + " (no filter on minute or "
+            + "hour)"
+        : lookback.isPresent() ? "lookbackWindow=" + lookback.getAsLong()
+        : "startDate/endDate=" + spec.timeBounds());
+    request.add("timezone=" + settings.timezone());
+    request.add("fileFormat=" + fileFormat().apiValue());
+    return "mpo-realtime-export{" + request + "}";
+  }
+
+  private static void addIfAny(StringJoiner request, String attribute, List<ValueRef> values) {
+    if (!values.isEmpty()) {
+      request.add(attribute + "=" + values);
+    }
+  }
+
+  /** The resolved scan, or null when the time filters leave no bucket. */
+  private Plan plan(DataContext root, ScanSpec spec) {
+    AdapterSettings settings = context.settings();
+    List<String> advertisers = filterValues(spec, "advertiser_id", root);
+    if (advertisers.isEmpty()) {
+      advertisers = settings.advertiserIds();
+    }
+    if (advertisers.isEmpty()) {
+      throw new QueryRejectedException(TABLE + " needs an advertiser (the API requires "
+          + "advertiserIds): add WHERE advertiser_id = '...' (or IN (...)) to the query, or set the "
+          + "advertiserIds connection property");
+    }
+    List<ColumnDef> grain = grain(spec.columns());
+    List<String> exclusive = grain.stream().map(ColumnDef::name)
+        .filter(EXCLUSIVE_COLUMNS::contains).collect(Collectors.toList());
+    if (exclusive.size() > 1) {
+      throw new QueryRejectedException(String.format("%s: the query uses %s, but the API gives "
+          + "only one of product_id, hour and minute per export; use one of them (in the select "
+          + "list, GROUP BY, ORDER BY and in filters that are not whole-bucket ranges) and run "
+          + "one query for each", TABLE, String.join(" and ", exclusive)));
+    }
+    MpoTimeWindow window = MpoTimeWindow.resolve(TABLE, spec.timeBounds(), root,
+        settings.timezone(), settings::warn);
+    if (window.isEmpty()) {
+      return null;
+    }
+    List<String> dimensions = apiDimensions(grain);
+    boolean rolledUp = dimensions.isEmpty();
+    List<String> requestDimensions = rolledUp ? List.of(GRAIN_FREE_DIMENSION) : dimensions;
+    List<String> metrics = apiMetrics(spec.columns());
+    MpoRealtimeExportRequest.Builder request = MpoRealtimeExportRequest.builder()
+        .advertiserIds(advertisers)
+        .campaignIds(filterValues(spec, "campaign_id", root))
+        .sellerIds(filterValues(spec, "seller_id", root))
+        .dimensions(requestDimensions)
+        .metrics(metrics)
+        .timezone(settings.timezone().getId())
+        .fileFormat(fileFormat());
+    if (window.isLookback()) {
+      request.lookbackWindowMinutes(window.lookbackWindowMinutes());
+    } else {
+      request.startDate(window.start()).endDate(window.end());
+    }
+
+    List<ColumnRequest> shape = new ArrayList<>();
+    List<Boolean> additive = new ArrayList<>();
+    for (String name : requestDimensions) {
+      shape.add(new ColumnRequest(name, ValueTypes.of(catalog.columnForApiName(name).orElseThrow()),
+          true));
+      additive.add(false);
+    }
+    for (String name : metrics) {
+      shape.add(new ColumnRequest(name, ValueTypes.of(catalog.columnForApiName(name).orElseThrow()),
+          true));
+      additive.add(true);
+    }
+    List<ColumnSource> columns = new ArrayList<>();
+    for (String name : spec.columns()) {
+      columns.add(source(catalog.column(name).orElseThrow(), shape));
+    }
+    Duration ttl = StatisticsScan.min(settings.realtimeCacheTtl(), settings.cacheTtl());
+    return new Plan(request.build(), new RowShape(shape), columns, rolledUp ? additive : null, ttl);
+  }
+
+  private MpoFileFormat fileFormat() {
+    return MpoFileFormat.valueOf(context.settings().mpoFileFormat().toUpperCase(Locale.ROOT));
+  }
+
+  /** The dimension and time columns the scan outputs, in catalog order: the export's grain. */
+  private List<ColumnDef> grain(List<String> columns) {
+    return catalog.columns().stream()
+        .filter(c -> (c.role() == ColumnRole.DIMENSION || c.role() == ColumnRole.TIME)
+            && columns.contains(c.name()))
+        .collect(Collectors.toList());
+  }
+
+  private static List<String> apiDimensions(List<ColumnDef> grain) {
+    return grain.stream().map(ColumnDef::apiName).collect(Collectors.toList());
+  }
+
+  /** API names of the metric columns a scan outputs, in catalog order. */
+  private List<String> apiMetrics(List<String> columns) {
+    List<String> metrics = catalog.columns().stream()
+        .filter(c -> c.isMetric() && columns.contains(c.name()))
+        .map(ColumnDef::apiName)
+        .collect(Collectors.toList());
+    return metrics.isEmpty() ? List.of(PLACEHOLDER_METRIC) : metrics;
+  }
+
+  private static List<String> filterValues(ScanSpec spec, String column, DataContext root) {
+    List<String> values = StatisticsScan.values(spec.equality(column), root);
+    for (String value : values) {
+      if (value.isBlank()) {
+        throw new QueryRejectedException(String.format("%s: the filter on %s names an empty "
+            + "value; give %s = '<id>'", TABLE, column, column));
+      }
+    }
+    return values;
+  }
+
+  private static ColumnSource source(ColumnDef column, List<ColumnRequest> shape) {
+    for (int i = 0; i < shape.size(); i++) {
+      if (shape.get(i).apiName().equals(column.apiName())) {
+        return ColumnSource.field(i);
+      }
+    }
+    throw new IllegalStateException("column " + column.name() + " is not in the export");
+  }
+
+  /** A resolved scan: the export request, how to read its rows, and how long to keep them. */
+  private final class Plan {
+    final MpoRealtimeExportRequest request;
+    final RowShape shape;
+    final List<ColumnSource> columns;
+    /** Per raw column whether it is summed when the rows are rolled up into one; null: kept. */
+    final List<Boolean> rollUp;
+    final Duration ttl;
+
+    Plan(MpoRealtimeExportRequest request, RowShape shape, List<ColumnSource> columns,
+        List<Boolean> rollUp, Duration ttl) {
+      this.request = request;
+      this.shape = shape;
+      this.columns = columns;
+      this.rollUp = rollUp;
+      this.ttl = ttl;
+    }
+
+    RawRows open(DataContext root) {
+      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      RawRows rows = context.cache().get(key)
+          .<RawRows>map(CachedRows::new)
+          .orElseGet(() -> new StreamingRows(export(root), context.cache(), key, ttl, null));
+      return rollUp == null ? rows : new RolledUpRows(rows, rollUp);
+    }
+
+    private RowStream export(DataContext root) {
+      try {
+        return context.client().mpoRealtimeExport(request, shape, QueryControls.from(root,
+            new AtomicBoolean(), new SettingsListener(context.settings())));
+      } catch (CriteoApiException e) {
+        throw MpoApiErrors.explain(TABLE, e);
+      }
+    }
+  }
+}
