@@ -55,6 +55,23 @@ class BadInputTest extends FreshSandboxTest {
   }
 
   @Test
+  void anAudienceQueryWithoutAnAdvertiserSaysToFilterOnAdvertiserId() {
+    assertRefusedWithoutAnyCall("SELECT breakdown_value, clicks FROM audience_performance",
+        new String[] {"advertiserIds="}, "advertiser_id");
+  }
+
+  @Test
+  void anAudienceQueryOnAnUnknownBreakdownListsTheSix() {
+    assertRefusedWithoutAnyCall("SELECT breakdown_value, clicks FROM audience_performance"
+        + " WHERE advertiser_id = '10001' AND breakdown = 'Top30Brands'", "breakdown", "Top30BrandsByClicks");
+  }
+
+  @Test
+  void aCatalogBatchQueryWithoutATokenSaysToFilterOnOperationToken() {
+    assertRefusedWithoutAnyCall("SELECT status, product_id FROM catalog_batch_report", "operation_token");
+  }
+
+  @Test
   void aDateRangeStartingBeyondWhatTheApiServesIsRefused() {
     assertRefusedWithoutAnyCall("SELECT campaign_id, clicks FROM statistics WHERE day BETWEEN DATE '"
         + TODAY.minusYears(3) + "' AND DATE '" + TODAY.minusYears(3).plusDays(2) + "'", "day");

@@ -7,33 +7,55 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fifty queries of five shapes over ten connections in parallel, against a sandbox that fails, drops, throttles
- * and expires calls: every result equals the same query's result from a second, fault-free sandbox.
+ * Fifty queries of five shapes over all four tables and ten connections in parallel, against a sandbox that fails,
+ * drops, throttles and expires calls: every result equals the same query's result from a second, fault-free
+ * sandbox.
  */
 class ParallelLoadTest extends FreshSandboxTest {
   private static final int CONNECTIONS = 10;
   private static final int WINDOWS = 10;
-  private static final List<BiFunction<LocalDate, LocalDate, String>> SHAPES = List.of(
-      ExpectedStatistics::clicksByCampaignSql,
-      ExpectedStatistics::clicksByCampaignHourSql,
-      (first, last) -> "SELECT advertiser_id, device, SUM(displays) AS displays, SUM(advertiser_cost) AS cost"
-          + " FROM statistics WHERE day BETWEEN DATE '" + first + "' AND DATE '" + last + "'"
-          + " GROUP BY advertiser_id, device ORDER BY advertiser_id, device",
-      (first, last) -> "SELECT day, campaign, click_through_rate FROM statistics WHERE advertiser_id = '10001'"
-          + " AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "' ORDER BY day, campaign",
-      (first, last) -> "SELECT campaign_id, SUM(clicks) AS clicks FROM statistics WHERE device LIKE 'Smart%'"
-          + " AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "' GROUP BY campaign_id ORDER BY campaign_id");
+  private static final LocalDate FIRST_DAY = AnchorTest.FIRST.minusDays(40);
+  private static final LocalDateTime MPO_END =
+      LocalDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.HOURS), ZoneOffset.UTC).minusHours(1);
+  /** Five shapes over the four tables; each window asks another range, so no two queries share a report. */
+  private static final List<IntFunction<String>> SHAPES = List.of(
+      window -> ExpectedStatistics.clicksByCampaignSql(firstDay(window), firstDay(window).plusDays(1)),
+      window -> ExpectedStatistics.clicksByCampaignHourSql(firstDay(window), firstDay(window).plusDays(1)),
+      window -> "SELECT advertiser_id, breakdown, breakdown_value, clicks, revenue FROM audience_performance"
+          + " WHERE advertiser_id IN ('10001', '10002')"
+          + " AND breakdown IN ('Top30BrandsByClicks', 'Top30InterestsBySales')"
+          + " AND start_date = DATE '" + firstDay(window) + "' AND end_date = DATE '" + firstDay(window).plusDays(1)
+          + "' ORDER BY advertiser_id, breakdown, breakdown_value",
+      window -> "SELECT campaign_id, seller_id, hour, SUM(clicks) AS clicks, SUM(cost) AS cost FROM mpo_realtime"
+          + " WHERE advertiser_id = '10001' AND hour >= TIMESTAMP '" + sqlTimestamp(MPO_END.minusHours(window + 1L))
+          + "' AND hour < TIMESTAMP '" + sqlTimestamp(MPO_END.minusHours(window)) + "'"
+          + " GROUP BY campaign_id, seller_id, hour ORDER BY campaign_id, seller_id, hour",
+      window -> "SELECT operation_token, status, number_of_products_with_errors, product_id, issue_type, message"
+          + " FROM catalog_batch_report WHERE operation_token IN ('sandbox-batch-validated',"
+          + " 'sandbox-batch-with-errors', 'sandbox-batch-failed') ORDER BY operation_token, product_id, issue_type");
+
+  private static LocalDate firstDay(int window) {
+    return FIRST_DAY.plusDays(3L * window);
+  }
+
+  private static String sqlTimestamp(LocalDateTime time) {
+    return time.toLocalDate() + " " + time.toLocalTime() + ":00";
+  }
 
   @Override
   protected String application() {
@@ -43,11 +65,9 @@ class ParallelLoadTest extends FreshSandboxTest {
   @Test
   void fiftyParallelQueriesUnderFaultsEqualTheFaultFreeResults() throws Exception {
     List<String> queries = new ArrayList<>();
-    LocalDate start = AnchorTest.FIRST.minusDays(40);
     for (int window = 0; window < WINDOWS; window++) {
-      LocalDate first = start.plusDays(3L * window);
-      for (BiFunction<LocalDate, LocalDate, String> shape : SHAPES) {
-        queries.add(shape.apply(first, first.plusDays(1)));
+      for (IntFunction<String> shape : SHAPES) {
+        queries.add(shape.apply(window));
       }
     }
     List<List<List<Object>>> faultFree;
@@ -73,7 +93,7 @@ class ParallelLoadTest extends FreshSandboxTest {
     ReliabilityFigures.queries(2L * queries.size());
     ReliabilityFigures.rowsChecked(rows);
     ReliabilityFigures.faults(injected);
-    ReliabilityFigures.measure("parallel load: 50 queries over 10 connections", rows + " rows equal to the fault-free"
+    ReliabilityFigures.measure("parallel load: 50 queries over 4 tables and 10 connections", rows + " rows equal to the fault-free"
         + " run; faults seen by the API: " + serverErrors + " HTTP 500, " + dropped + " dropped or lost, " + throttled
         + " HTTP 429, 3 reports expired after done; " + target.reportCalls() + " report calls");
   }

@@ -57,6 +57,7 @@ final class SandboxTarget implements AutoCloseable {
     properties.put("maxCallsPerMinute", "100000");
     properties.put("cacheTtlSeconds", "0");
     properties.put("recentCacheTtlSeconds", "0");
+    properties.put("realtimeCacheTtlSeconds", "0");
     return properties;
   }
 
