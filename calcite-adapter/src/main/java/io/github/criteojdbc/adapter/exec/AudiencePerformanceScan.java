@@ -15,10 +15,7 @@ import io.github.criteojdbc.client.ValueType;
 import com.google.common.collect.ImmutableList;
 
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +60,7 @@ public final class AudiencePerformanceScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    if (spec.isEmpty()) {
-      return Linq4j.emptyEnumerable();
-    }
-    return new AbstractEnumerable<Object[]>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        Plan plan = plan(root, spec);
-        return new ReportEnumerator(() -> plan.open(root), plan.columns, spec.fetch());
-      }
-    };
+    return ReportPlan.enumerable(root, spec, () -> Optional.of(plan(root, spec)));
   }
 
   /** The requests as far as they are known before the statement runs, for {@code EXPLAIN}. */
@@ -294,7 +283,7 @@ public final class AudiencePerformanceScan {
   }
 
   /** A resolved scan: its reports, how to read their rows, and how long to keep them. */
-  private final class Plan {
+  private final class Plan implements ReportPlan {
     final List<Report> reports;
     final List<ColumnSource> columns;
     final Duration ttl;
@@ -307,7 +296,11 @@ public final class AudiencePerformanceScan {
       this.requestedCurrency = requestedCurrency;
     }
 
-    RawRows open(DataContext root) {
+    @Override public List<ColumnSource> columns() {
+      return columns;
+    }
+
+    @Override public RawRows open(DataContext root) {
       AtomicBoolean closed = new AtomicBoolean();
       if (reports.size() == 1) {
         return open(reports.get(0), root, closed);

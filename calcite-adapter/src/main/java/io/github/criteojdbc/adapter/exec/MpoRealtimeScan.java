@@ -17,15 +17,13 @@ import io.github.criteojdbc.client.RowStream;
 import com.google.common.collect.ImmutableList;
 
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -55,18 +53,7 @@ public final class MpoRealtimeScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    if (spec.isEmpty()) {
-      return Linq4j.emptyEnumerable();
-    }
-    return new AbstractEnumerable<Object[]>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        Plan plan = plan(root, spec);
-        if (plan == null) {
-          return Linq4j.emptyEnumerator();
-        }
-        return new ReportEnumerator(() -> plan.open(root), plan.columns, spec.fetch());
-      }
-    };
+    return ReportPlan.enumerable(root, spec, () -> Optional.ofNullable(plan(root, spec)));
   }
 
   /** The export request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -211,7 +198,7 @@ public final class MpoRealtimeScan {
   }
 
   /** A resolved scan: the export request, how to read its rows, and how long to keep them. */
-  private final class Plan {
+  private final class Plan implements ReportPlan {
     final MpoRealtimeExportRequest request;
     final RowShape shape;
     final List<ColumnSource> columns;
@@ -228,7 +215,11 @@ public final class MpoRealtimeScan {
       this.ttl = ttl;
     }
 
-    RawRows open(DataContext root) {
+    @Override public List<ColumnSource> columns() {
+      return columns;
+    }
+
+    @Override public RawRows open(DataContext root) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
       RawRows rows = context.cache().get(key)
           .<RawRows>map(CachedRows::new)

@@ -16,10 +16,7 @@ import io.github.criteojdbc.client.StatisticsReportRequest;
 import com.google.common.collect.ImmutableList;
 
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,18 +54,7 @@ public final class StatisticsScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    if (spec.isEmpty()) {
-      return Linq4j.emptyEnumerable();
-    }
-    return new AbstractEnumerable<Object[]>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        Optional<Plan> plan = plan(root, spec);
-        if (plan.isEmpty()) {
-          return Linq4j.emptyEnumerator();
-        }
-        return new ReportEnumerator(() -> plan.get().open(root), plan.get().columns, spec.fetch());
-      }
-    };
+    return ReportPlan.enumerable(root, spec, () -> plan(root, spec));
   }
 
   /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -237,7 +223,7 @@ public final class StatisticsScan {
   }
 
   /** A resolved scan: the request, how to read its rows, and how long to keep them. */
-  private final class Plan {
+  private final class Plan implements ReportPlan {
     final List<StatisticsReportRequest> requests;
     final RowShape shape;
     final List<ColumnSource> columns;
@@ -257,7 +243,11 @@ public final class StatisticsScan {
       this.requestedCurrency = requestedCurrency;
     }
 
-    RawRows open(DataContext root) {
+    @Override public List<ColumnSource> columns() {
+      return columns;
+    }
+
+    @Override public RawRows open(DataContext root) {
       AtomicBoolean closed = new AtomicBoolean();
       RawRows rows = requests.size() == 1 ? open(requests.get(0), root, closed)
           : new ChunkedRows(requests.stream()
