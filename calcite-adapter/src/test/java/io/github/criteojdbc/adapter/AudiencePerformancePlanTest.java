@@ -7,9 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -30,16 +28,8 @@ class AudiencePerformancePlanTest {
     session.close();
   }
 
-  private static String explain(String sql) throws SQLException {
-    try (Statement statement = session.connection.createStatement();
-         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @Test void oneAdvertiserAndOneBreakdownIsOneReport() throws SQLException {
-    String plan = explain("SELECT breakdown_value, clicks FROM audience_performance "
+    String plan = session.explain("SELECT breakdown_value, clicks FROM audience_performance "
         + "WHERE advertiser_id = '10001' AND breakdown = 'Top30BrandsByClicks'");
     assertThat(plan)
         .contains("async-audience-performance{reports=1 (one per advertiserId and dimension)")
@@ -50,7 +40,7 @@ class AudiencePerformancePlanTest {
   }
 
   @Test void breakdownInListFansOutOneReportPerBreakdown() throws SQLException {
-    assertThat(explain("SELECT breakdown, breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown, breakdown_value FROM audience_performance "
         + "WHERE advertiser_id = '10001' "
         + "AND breakdown IN ('Top30BrandsByClicks', 'Top30InterestsBySales')"))
         .contains("reports=2 ")
@@ -58,14 +48,14 @@ class AudiencePerformancePlanTest {
   }
 
   @Test void noBreakdownFilterFansOutToAllSix() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE advertiser_id = '10001'"))
         .contains("reports=6 ")
         .contains("dimension=" + ALL_BREAKDOWNS + " (no breakdown filter)");
   }
 
   @Test void advertiserInListTimesBreakdownsIsTheNumberOfReports() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE advertiser_id IN ('10001', '10003') "
         + "AND breakdown IN ('Top30BrandsByClicks', 'Top30BrandsBySales')"))
         .contains("reports=4 ")
@@ -73,14 +63,14 @@ class AudiencePerformancePlanTest {
   }
 
   @Test void withoutAdvertiserFilterTheConnectionPropertyIsUsed() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE breakdown = 'Top30BrandsBySales'"))
         .contains("reports=2 ")
         .contains("advertiserId=[10001, 10002] (advertiserIds property)");
   }
 
   @Test void adSetAudienceAndSegmentFiltersBecomeRequestAttributes() throws SQLException {
-    String plan = explain("SELECT breakdown_value, displays FROM audience_performance "
+    String plan = session.explain("SELECT breakdown_value, displays FROM audience_performance "
         + "WHERE advertiser_id = '10001' AND ad_set_id IN ('10001011', '10001012') "
         + "AND audience_id = '5100011' AND segment_id = '51000111'");
     assertThat(plan)
@@ -91,54 +81,54 @@ class AudiencePerformancePlanTest {
   }
 
   @Test void startAndEndDateEqualitiesChooseTheDates() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE start_date = DATE '2026-01-01' AND end_date = DATE '2026-01-31'"))
         .contains("dates=[start_date = 2026-01-01, end_date = 2026-01-31]")
         .doesNotContain("$condition");
   }
 
   @Test void startAndEndBoundsChooseTheDates() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE start_date >= DATE '2026-01-01' AND end_date <= DATE '2026-01-31'"))
         .contains("dates=[start_date >= 2026-01-01, end_date <= 2026-01-31]")
         .doesNotContain("$condition");
   }
 
   @Test void relativeStartDateIsEvaluatedWhenTheStatementRuns() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE start_date = CURRENT_DATE - INTERVAL '30' DAY"))
         .contains("start_date = -(CURRENT_DATE, 2592000000:INTERVAL DAY)");
   }
 
   @Test void noDateFilterIsShownAsTheDefaultWindow() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance"))
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance"))
         .contains("dates=(last 7 days)");
   }
 
   @Test void currencyFilterBecomesTheRequestCurrency() throws SQLException {
-    assertThat(explain("SELECT revenue FROM audience_performance WHERE currency = 'USD'"))
+    assertThat(session.explain("SELECT revenue FROM audience_performance WHERE currency = 'USD'"))
         .contains("currency=[USD]").contains("metrics=[Revenue]");
   }
 
   @Test void filterOnTheBreakdownValueStaysInCalcite() throws SQLException {
-    assertThat(explain("SELECT breakdown_value, clicks FROM audience_performance "
+    assertThat(session.explain("SELECT breakdown_value, clicks FROM audience_performance "
         + "WHERE advertiser_id = '10001' AND breakdown_value LIKE 'Alta%'"))
         .contains("advertiserId=[10001]").contains("LIKE").contains("$condition");
   }
 
   @Test void selectedMetricsAreTheRequestedMetrics() throws SQLException {
-    assertThat(explain("SELECT * FROM audience_performance WHERE advertiser_id = '10001'"))
+    assertThat(session.explain("SELECT * FROM audience_performance WHERE advertiser_id = '10001'"))
         .contains("metrics=[Clicks, Displays, Visits, Sales, Revenue, CostPerVisit, "
             + "ExposedUsers]");
   }
 
   @Test void limitWithoutOrderIsPushedIntoTheScan() throws SQLException {
-    assertThat(explain("SELECT breakdown_value FROM audience_performance LIMIT 5"))
+    assertThat(session.explain("SELECT breakdown_value FROM audience_performance LIMIT 5"))
         .contains("fetch=[5]");
   }
 
   @Test void filterOnAFilterOnlyColumnThatTheRequestCannotTakeIsRefused() {
-    assertThatThrownBy(() -> explain("SELECT breakdown_value FROM audience_performance "
+    assertThatThrownBy(() -> session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE advertiser_id = '10001' AND ad_set_id LIKE '1000%'"))
         .rootCause()
         .isInstanceOf(QueryRejectedException.class)
@@ -147,7 +137,7 @@ class AudiencePerformancePlanTest {
   }
 
   @Test void dateFilterOtherThanEqualityOrItsBoundIsRefused() {
-    assertThatThrownBy(() -> explain("SELECT breakdown_value FROM audience_performance "
+    assertThatThrownBy(() -> session.explain("SELECT breakdown_value FROM audience_performance "
         + "WHERE start_date <> DATE '2026-01-01'"))
         .rootCause()
         .isInstanceOf(QueryRejectedException.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,32 +26,24 @@ class CatalogBatchReportPlanTest {
     SANDBOX.requestLog().clear();
   }
 
-  private static String explain(TestConnections.Session on, String sql) throws SQLException {
-    try (Statement statement = on.connection.createStatement();
-         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @Test void anEqualityOnTheTokenIsTheCallAndLeavesNoFilter() throws SQLException {
-    String plan = explain(session, "SELECT product_id, message FROM catalog_batch_report "
+    String plan = session.explain("SELECT product_id, message FROM catalog_batch_report "
         + "WHERE operation_token = 'tok-1'");
     assertThat(plan).contains("catalog-batch-report{operationTokens=[tok-1], wait=true}")
         .doesNotContain("$condition");
   }
 
   @Test void inListsAndOrsOfTokensBecomeOneCallPerToken() throws SQLException {
-    assertThat(explain(session, "SELECT status FROM catalog_batch_report "
+    assertThat(session.explain("SELECT status FROM catalog_batch_report "
         + "WHERE operation_token IN ('tok-1', 'tok-2', 'tok-3')"))
         .contains("operationTokens=[tok-1, tok-2, tok-3]").doesNotContain("$condition");
-    assertThat(explain(session, "SELECT status FROM catalog_batch_report "
+    assertThat(session.explain("SELECT status FROM catalog_batch_report "
         + "WHERE operation_token = 'tok-1' OR operation_token = 'tok-2'"))
         .contains("operationTokens=[tok-1, tok-2]").doesNotContain("$condition");
   }
 
   @Test void filtersOnOtherColumnsStayInCalcite() throws SQLException {
-    String plan = explain(session, "SELECT product_id FROM catalog_batch_report "
+    String plan = session.explain("SELECT product_id FROM catalog_batch_report "
         + "WHERE operation_token = 'tok-1' AND issue_level = 'error' AND NOT is_server_related");
     assertThat(plan).contains("operationTokens=[tok-1]").contains("$condition")
         .contains("'error'");
@@ -70,19 +61,19 @@ class CatalogBatchReportPlanTest {
   }
 
   @Test void withoutATokenThePlanSaysWhatToAdd() throws SQLException {
-    assertThat(explain(session, "SELECT status FROM catalog_batch_report"))
+    assertThat(session.explain("SELECT status FROM catalog_batch_report"))
         .contains("operationTokens=(none: add WHERE operation_token = '...')");
   }
 
   @Test void catalogWaitOffIsShown() throws SQLException {
     try (TestConnections.Session noWait = TestConnections.open(s -> s.catalogWait(false))) {
-      assertThat(explain(noWait, "SELECT status FROM catalog_batch_report WHERE operation_token = 'tok-1'"))
+      assertThat(noWait.explain("SELECT status FROM catalog_batch_report WHERE operation_token = 'tok-1'"))
           .contains("wait=false");
     }
   }
 
   @Test void explainCallsNothing() throws SQLException {
-    explain(session, "SELECT * FROM catalog_batch_report WHERE operation_token IN ('tok-1', 'tok-2')");
+    session.explain("SELECT * FROM catalog_batch_report WHERE operation_token IN ('tok-1', 'tok-2')");
     assertThat(SANDBOX.requestLog().all()).isEmpty();
   }
 }

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -27,16 +25,8 @@ class MpoRealtimePlanTest {
     session.close();
   }
 
-  private static String explain(String sql) throws SQLException {
-    try (Statement statement = session.connection.createStatement();
-         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @Test void advertiserEqualityBecomesTheAdvertiserList() throws SQLException {
-    assertThat(explain("SELECT campaign_id, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT campaign_id, clicks FROM mpo_realtime "
         + "WHERE advertiser_id = '10001'"))
         .contains("mpo-realtime-export{advertiserIds=[10001]")
         .contains("dimensions=[CampaignId]")
@@ -45,12 +35,12 @@ class MpoRealtimePlanTest {
   }
 
   @Test void withoutAdvertiserFilterTheConnectionPropertyIsUsed() throws SQLException {
-    assertThat(explain("SELECT clicks FROM mpo_realtime"))
+    assertThat(session.explain("SELECT clicks FROM mpo_realtime"))
         .contains("advertiserIds=[10001, 10002] (advertiserIds property)");
   }
 
   @Test void campaignAndSellerInListsBecomeIdLists() throws SQLException {
-    String plan = explain("SELECT product_id, cost FROM mpo_realtime WHERE advertiser_id = '10001' "
+    String plan = session.explain("SELECT product_id, cost FROM mpo_realtime WHERE advertiser_id = '10001' "
         + "AND campaign_id IN ('1200101', '1200102') AND seller_id = '5001'");
     assertThat(plan)
         .contains("campaignIds=[1200101, 1200102]")
@@ -61,20 +51,20 @@ class MpoRealtimePlanTest {
   }
 
   @Test void dimensionsAreTheColumnsTheQueryUses() throws SQLException {
-    assertThat(explain("SELECT partner_id, seller_id, minute, SUM(displays) FROM mpo_realtime "
+    assertThat(session.explain("SELECT partner_id, seller_id, minute, SUM(displays) FROM mpo_realtime "
         + "WHERE advertiser_id = '10001' GROUP BY partner_id, seller_id, minute"))
         .contains("dimensions=[PartnerId, SellerId, Minute]")
         .contains("metrics=[Displays]");
   }
 
   @Test void queryWithoutDimensionAsksForTheAdvertiserAndSumsIt() throws SQLException {
-    assertThat(explain("SELECT SUM(clicks), SUM(cost) FROM mpo_realtime"))
+    assertThat(session.explain("SELECT SUM(clicks), SUM(cost) FROM mpo_realtime"))
         .contains("dimensions=[AdvertiserId] (summed into one row)")
         .contains("metrics=[Clicks, Cost]");
   }
 
   @Test void lastNMinutesBecomesTheLookbackWindow() throws SQLException {
-    String plan = explain("SELECT minute, clicks FROM mpo_realtime "
+    String plan = session.explain("SELECT minute, clicks FROM mpo_realtime "
         + "WHERE minute >= CURRENT_TIMESTAMP - INTERVAL '90' MINUTE");
     assertThat(plan)
         .contains("lookbackWindow=90")
@@ -83,13 +73,13 @@ class MpoRealtimePlanTest {
   }
 
   @Test void lastHoursOnTheHourColumnBecomeTheLookbackWindowInMinutes() throws SQLException {
-    assertThat(explain("SELECT hour, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT hour, clicks FROM mpo_realtime "
         + "WHERE hour > CURRENT_TIMESTAMP - INTERVAL '3' HOUR"))
         .contains("lookbackWindow=180");
   }
 
   @Test void relativeRangeIsKeptAsExpressionsForTheStatementToEvaluate() throws SQLException {
-    assertThat(explain("SELECT minute, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT minute, clicks FROM mpo_realtime "
         + "WHERE minute >= CURRENT_TIMESTAMP - INTERVAL '3' HOUR "
         + "AND minute < CURRENT_TIMESTAMP - INTERVAL '1' HOUR"))
         .contains("startDate/endDate=[minute >= -(CURRENT_TIMESTAMP, 10800000:INTERVAL HOUR), "
@@ -98,7 +88,7 @@ class MpoRealtimePlanTest {
   }
 
   @Test void wholeMinuteRangeBecomesStartAndEndDateWithoutResidual() throws SQLException {
-    String plan = explain("SELECT campaign_id, SUM(clicks) FROM mpo_realtime "
+    String plan = session.explain("SELECT campaign_id, SUM(clicks) FROM mpo_realtime "
         + "WHERE minute >= TIMESTAMP '2026-01-09 08:00:00' "
         + "AND minute < TIMESTAMP '2026-01-09 09:30:00' GROUP BY campaign_id");
     assertThat(plan)
@@ -108,7 +98,7 @@ class MpoRealtimePlanTest {
   }
 
   @Test void wholeHourBetweenBecomesStartAndEndDate() throws SQLException {
-    assertThat(explain("SELECT seller_id, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT seller_id, clicks FROM mpo_realtime "
         + "WHERE hour BETWEEN TIMESTAMP '2026-01-09 08:00:00' AND TIMESTAMP '2026-01-09 10:00:00'"))
         .contains("startDate/endDate=[hour >= 2026-01-09T08:00, hour <= 2026-01-09T10:00]")
         .contains("dimensions=[SellerId]")
@@ -116,7 +106,7 @@ class MpoRealtimePlanTest {
   }
 
   @Test void boundInsideABucketNarrowsTheRequestAndStaysResidual() throws SQLException {
-    assertThat(explain("SELECT hour, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT hour, clicks FROM mpo_realtime "
         + "WHERE hour >= TIMESTAMP '2026-01-09 08:30:00'"))
         .contains("startDate/endDate=[hour >= 2026-01-09T08:30]")
         .contains("dimensions=[Hour]")
@@ -124,18 +114,18 @@ class MpoRealtimePlanTest {
   }
 
   @Test void noTimeFilterIsShownAsTheDefaultLookbackWindow() throws SQLException {
-    assertThat(explain("SELECT clicks FROM mpo_realtime WHERE advertiser_id = '10001'"))
+    assertThat(session.explain("SELECT clicks FROM mpo_realtime WHERE advertiser_id = '10001'"))
         .contains("lookbackWindow=60 (no filter on minute or hour)");
   }
 
   @Test void requestShowsTimezoneAndFileFormat() throws SQLException {
-    assertThat(explain("SELECT clicks FROM mpo_realtime"))
+    assertThat(session.explain("SELECT clicks FROM mpo_realtime"))
         .contains("timezone=UTC")
         .contains("fileFormat=Csv");
   }
 
   @Test void filterOnAnotherColumnStaysInCalcite() throws SQLException {
-    assertThat(explain("SELECT product_id, clicks FROM mpo_realtime "
+    assertThat(session.explain("SELECT product_id, clicks FROM mpo_realtime "
         + "WHERE advertiser_id = '10001' AND product_id LIKE 'SKU-1%'"))
         .contains("dimensions=[ProductId]")
         .contains("LIKE")
@@ -143,7 +133,7 @@ class MpoRealtimePlanTest {
   }
 
   @Test void limitWithoutOrderIsPushedIntoTheScan() throws SQLException {
-    assertThat(explain("SELECT campaign_id FROM mpo_realtime LIMIT 5"))
+    assertThat(session.explain("SELECT campaign_id FROM mpo_realtime LIMIT 5"))
         .contains("fetch=[5]");
   }
 }

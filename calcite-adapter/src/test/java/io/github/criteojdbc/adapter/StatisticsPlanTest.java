@@ -6,9 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /** {@code EXPLAIN} shows, for each query, the report request its scan sends and what stays in Calcite. */
@@ -23,16 +21,8 @@ class StatisticsPlanTest {
     session.close();
   }
 
-  private static String explain(String sql) throws SQLException {
-    try (Statement statement = session.connection.createStatement();
-         ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @Test void groupingOverWholeDaysAsksForTheGroupedDimensionOnly() throws SQLException {
-    String plan = explain("SELECT campaign_id, SUM(clicks) FROM statistics "
+    String plan = session.explain("SELECT campaign_id, SUM(clicks) FROM statistics "
         + "WHERE advertiser_id = '10001' AND day BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' "
         + "GROUP BY campaign_id");
     assertThat(plan)
@@ -43,9 +33,9 @@ class StatisticsPlanTest {
   }
 
   @Test void advertiserInListAndOrOfEqualitiesBecomeTheAdvertiserList() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics WHERE advertiser_id IN ('10001', '10003')"))
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE advertiser_id IN ('10001', '10003')"))
         .contains("advertiserIds=[10001, 10003]");
-    assertThat(explain("SELECT clicks FROM statistics "
+    assertThat(session.explain("SELECT clicks FROM statistics "
         + "WHERE advertiser_id = '10001' OR advertiser_id = '10002'"))
         .contains("advertiserIds=[10001, 10002]");
   }
@@ -55,30 +45,30 @@ class StatisticsPlanTest {
     for (int i = 2; i <= 60; i++) {
       ids.append(", '").append(i).append('\'');
     }
-    String plan = explain("SELECT clicks FROM statistics WHERE advertiser_id IN (" + ids + ")");
+    String plan = session.explain("SELECT clicks FROM statistics WHERE advertiser_id IN (" + ids + ")");
     assertThat(plan).contains("advertiserIds=[1, 10, 11").contains(", 59, 6, 60, 7, 8, 9]")
         .doesNotContain("Join");
   }
 
   @Test void withoutAdvertiserFilterTheConnectionPropertyIsUsed() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics WHERE day = DATE '2026-10-01'"))
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE day = DATE '2026-10-01'"))
         .contains("advertiserIds=[10001, 10002] (advertiserIds property)");
   }
 
   @Test void adSetFiltersBecomeAdSetIdsAndNames() throws SQLException {
-    String plan = explain("SELECT clicks FROM statistics "
+    String plan = session.explain("SELECT clicks FROM statistics "
         + "WHERE ad_set_id IN ('501', '502') AND ad_set = 'Retargeting'");
     assertThat(plan).contains("adSetIds=[501, 502]").contains("adSetNames=[Retargeting]")
         .contains("dimensions=[AdvertiserId]");
   }
 
   @Test void currencyFilterBecomesTheRequestCurrency() throws SQLException {
-    assertThat(explain("SELECT advertiser_cost FROM statistics WHERE currency = 'USD'"))
+    assertThat(session.explain("SELECT advertiser_cost FROM statistics WHERE currency = 'USD'"))
         .contains("currency=[USD]").doesNotContain("$condition");
   }
 
   @Test void filterTheApiCannotAnswerStaysResidualAndAddsItsDimension() throws SQLException {
-    String plan = explain("SELECT campaign_id, SUM(clicks) FROM statistics "
+    String plan = session.explain("SELECT campaign_id, SUM(clicks) FROM statistics "
         + "WHERE device LIKE 'Mob%' AND day >= DATE '2026-10-01' GROUP BY campaign_id");
     assertThat(plan)
         .contains("dimensions=[Device, CampaignId]")
@@ -87,7 +77,7 @@ class StatisticsPlanTest {
   }
 
   @Test void partialDayHourBoundNarrowsTheDatesAndKeepsTheExactBound() throws SQLException {
-    String plan = explain("SELECT campaign_id, clicks FROM statistics "
+    String plan = session.explain("SELECT campaign_id, clicks FROM statistics "
         + "WHERE hour >= TIMESTAMP '2026-10-01 10:00:00' AND hour < TIMESTAMP '2026-10-03 00:00:00'");
     assertThat(plan)
         .contains("dimensions=[CampaignId, Hour]")
@@ -96,76 +86,76 @@ class StatisticsPlanTest {
   }
 
   @Test void wholeDayHourBoundsAddNoDimension() throws SQLException {
-    String plan = explain("SELECT campaign_id, clicks FROM statistics "
+    String plan = session.explain("SELECT campaign_id, clicks FROM statistics "
         + "WHERE hour >= TIMESTAMP '2026-10-01 00:00:00' AND hour <= TIMESTAMP '2026-10-02 23:00:00'");
     assertThat(plan).contains("dimensions=[CampaignId]").doesNotContain("$condition");
   }
 
   @Test void monthAndYearFiltersAreAnsweredByTheDateRange() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics WHERE month = DATE '2026-09-01'"))
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE month = DATE '2026-09-01'"))
         .contains("month = 2026-09-01").contains("dimensions=[AdvertiserId]")
         .doesNotContain("$condition");
-    assertThat(explain("SELECT clicks FROM statistics WHERE year = 2026"))
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE year = 2026"))
         .contains("year = 2026").doesNotContain("$condition");
   }
 
   @Test void dayInListOfConsecutiveDaysIsARange() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics "
+    assertThat(session.explain("SELECT clicks FROM statistics "
         + "WHERE day IN (DATE '2026-10-01', DATE '2026-10-02', DATE '2026-10-03')"))
         .contains("dates=[day >= 2026-10-01, day <= 2026-10-03]")
         .doesNotContain("$condition");
   }
 
   @Test void dayInListWithGapsPushesTheHullAndKeepsTheList() throws SQLException {
-    String plan = explain("SELECT clicks FROM statistics "
+    String plan = session.explain("SELECT clicks FROM statistics "
         + "WHERE day IN (DATE '2026-10-01', DATE '2026-10-05')");
     assertThat(plan).contains("dates=[day >= 2026-10-01, day <= 2026-10-05]")
         .contains("Day]").contains("$condition");
   }
 
   @Test void relativeDateFilterIsPushedAsAnExpressionEvaluatedAtRunTime() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics WHERE day >= CURRENT_DATE - INTERVAL '7' DAY"))
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE day >= CURRENT_DATE - INTERVAL '7' DAY"))
         .contains("day >= -(CURRENT_DATE, 604800000:INTERVAL DAY)")
         .doesNotContain("$condition");
   }
 
   @Test void noDateFilterIsShownAsTheDefaultWindow() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics")).contains("dates=(last 7 days)");
+    assertThat(session.explain("SELECT clicks FROM statistics")).contains("dates=(last 7 days)");
   }
 
   @Test void twoTimeColumnsAreAnsweredByTheFinerOne() throws SQLException {
-    assertThat(explain("SELECT day, month, SUM(clicks) FROM statistics GROUP BY day, month"))
+    assertThat(session.explain("SELECT day, month, SUM(clicks) FROM statistics GROUP BY day, month"))
         .contains("dimensions=[Day]");
   }
 
   @Test void limitWithoutOrderIsPushedIntoTheScan() throws SQLException {
-    assertThat(explain("SELECT campaign_id, clicks FROM statistics LIMIT 10"))
+    assertThat(session.explain("SELECT campaign_id, clicks FROM statistics LIMIT 10"))
         .contains("fetch=[10]");
   }
 
   @Test void limitWithOrderIsNotPushed() throws SQLException {
-    assertThat(explain("SELECT campaign_id, clicks FROM statistics ORDER BY clicks DESC LIMIT 10"))
+    assertThat(session.explain("SELECT campaign_id, clicks FROM statistics ORDER BY clicks DESC LIMIT 10"))
         .doesNotContain("fetch=[10]]");
   }
 
   @Test void impossibleFiltersNeedNoScan() throws SQLException {
-    assertThat(explain("SELECT clicks FROM statistics WHERE 1 = 0")).doesNotContain("CriteoTableScan");
-    assertThat(explain("SELECT clicks FROM statistics LIMIT 0")).doesNotContain("CriteoTableScan");
+    assertThat(session.explain("SELECT clicks FROM statistics WHERE 1 = 0")).doesNotContain("CriteoTableScan");
+    assertThat(session.explain("SELECT clicks FROM statistics LIMIT 0")).doesNotContain("CriteoTableScan");
   }
 
   @Test void selectStarAsksForEveryDimensionWithTheFinestTimeBucket() throws SQLException {
-    String plan = explain("SELECT * FROM statistics WHERE day = DATE '2026-10-01'");
+    String plan = session.explain("SELECT * FROM statistics WHERE day = DATE '2026-10-01'");
     assertThat(plan).contains("AdvertiserId, Advertiser, CategoryId").contains("Environment, Hour]")
         .contains("metrics=[Clicks, Displays, AdvertiserCost");
   }
 
   @Test void queryReadingNoColumnAddsNoDimension() throws SQLException {
-    assertThat(explain("SELECT 'row' FROM statistics WHERE advertiser_id = '10001'"))
+    assertThat(session.explain("SELECT 'row' FROM statistics WHERE advertiser_id = '10001'"))
         .contains("columns=[[currency]]").contains("dimensions=[AdvertiserId], metrics=[Clicks]");
   }
 
   @Test void countStarIsAskedAtTheGrainWithoutDimensions() throws SQLException {
-    assertThat(explain("SELECT COUNT(*) FROM statistics WHERE day = DATE '2026-10-01'"))
+    assertThat(session.explain("SELECT COUNT(*) FROM statistics WHERE day = DATE '2026-10-01'"))
         .contains("columns=[[currency]]");
   }
 }

@@ -11,7 +11,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,15 @@ final class TestConnections {
       this.cache = cache;
       this.warnings = warnings;
       this.client = client;
+    }
+
+    /** The plan text of {@code EXPLAIN PLAN FOR sql}: the request each scan would send. */
+    String explain(String sql) throws SQLException {
+      try (Statement statement = connection.createStatement();
+           ResultSet rs = statement.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
 
     @Override public void close() throws SQLException {
