@@ -34,7 +34,7 @@ final class ApiCallSection {
             + days.formatted(60, 58) + " LIMIT 10", 1, 1),
         new Case("two advertisers", "SELECT advertiser_id, SUM(advertiser_cost) FROM statistics WHERE advertiser_id IN ('"
             + advertiser + "', '" + otherAdvertiser + "') AND " + days.formatted(70, 64) + " GROUP BY advertiser_id", 1, 1),
-        new Case("self-join reads the report once", "SELECT a.campaign_id, a.clicks, b.displays FROM statistics a JOIN"
+        new Case("self-join reads the report once", "SELECT a.campaign_id, a.clicks, b.clicks FROM statistics a JOIN"
             + " statistics b ON a.campaign_id = b.campaign_id WHERE a." + days.formatted(80, 74) + " AND b."
             + days.formatted(80, 74), 1, 1),
         new Case("90 days hourly (three 31-day chunks)", "SELECT hour, campaign_id, clicks FROM statistics WHERE "

@@ -51,6 +51,7 @@ public final class BenchRunner {
         + "| CPU | " + cpuModel().orElse("unknown") + ", " + Runtime.getRuntime().availableProcessors()
         + " processors available (nproc) |\n"
         + "| memory | " + memTotal().orElse("unknown") + " |\n"
+        + "| load average at the end (1, 5, 15 min) | " + loadAverage().orElse("unknown") + " |\n"
         + "| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch") + " |\n"
         + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
@@ -63,6 +64,15 @@ public final class BenchRunner {
 
   private static Optional<String> memTotal() throws IOException {
     return procField("/proc/meminfo", "MemTotal");
+  }
+
+  private static Optional<String> loadAverage() throws IOException {
+    Path path = Path.of("/proc/loadavg");
+    if (!Files.isReadable(path)) {
+      return Optional.empty();
+    }
+    String[] fields = Files.readString(path).split(" ");
+    return Optional.of(fields[0] + ", " + fields[1] + ", " + fields[2]);
   }
 
   private static Optional<String> procField(String file, String key) throws IOException {
