@@ -24,7 +24,7 @@ final class JmhSection {
     this.size = size;
   }
 
-  String streaming() throws RunnerException {
+  String streaming() throws Exception {
     Options options = new OptionsBuilder()
         .include(StreamingBenchmark.class.getName() + "\\.")
         .param("rows", Long.toString(size.streamedRows()))
@@ -38,7 +38,9 @@ final class JmhSection {
     Figures plain = rates(results.get("jacksonStreamingFromMemory"), size.streamedRows());
     Figures overHttp = rates(results.get("jacksonStreamingOverHttp"), size.streamedRows());
     Figures tree = rates(results.get("jacksonTreeFromMemory"), size.streamedRows());
-    double ratio = driver.median() / plain.median();
+    Figures interleaved = InterleavedStreaming.ratios(size.streamedRows(), size.streamingWarmups(),
+        size.streamingRuns() * 2);
+    double ratio = interleaved.median();
     return "## 1. Streaming throughput\n\n"
         + String.format(Locale.ROOT, "A %,d-row statistics output (7 columns: 2 ids, day, 2 counts, money, ratio), every"
             + " column read with its typed getter. JMH single-shot, %d warm-up + %d measured runs; thousands of rows"
@@ -48,6 +50,10 @@ final class JmhSection {
         + line("plain Jackson streaming parse of the same bytes, from memory (the limit)", plain, plain)
         + line("same plain parse over the sandbox's HTTP download (the sandbox's own limit)", overHttp, plain)
         + line("naive SDK approach: whole body as a Jackson tree, then iterated", tree, plain)
+        + "\nThe forks above run one after another; on a loaded machine their figures drift with the load. The"
+        + " target is judged on the driver-to-plain ratio measured in " + interleaved.runs() + " interleaved rounds in"
+        + " one JVM (driver and plain parse back to back each round): " + interleaved.format("%.2f×")
+        + " (min / median / max).\n"
         + String.format(Locale.ROOT, "%n**Target ≥ %.1f× the plain parse: %.2f× — %s.**%n%n", STREAMING_TARGET, ratio,
             ratio >= STREAMING_TARGET ? "met" : "missed");
   }
