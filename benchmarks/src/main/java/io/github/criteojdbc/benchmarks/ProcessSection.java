@@ -84,7 +84,7 @@ final class ProcessSection {
     return "## 4. Cold start\n\n"
         + "`java -jar driver/target/criteo-jdbc.jar -e \"" + COLD_QUERY + "\"`: a new JVM, a new embedded sandbox"
         + " (nothing cached), one report (the sandbox keeps it `Pending` for one status poll, the driver's sandbox poll"
-        + " delay is 200 ms then 300 ms). Seconds from process start, " + size.coldStartRuns()
+        + " delay is 50 ms then 75 ms). Seconds from process start, " + size.coldStartRuns()
         + " runs, min / median / max.\n\n"
         + "| case | first row printed | process exit |\n|---|---|---|\n"
         + "| plain `java -jar` | " + Figures.of(firstRow).format("%.2f") + " | " + Figures.of(exit).format("%.2f") + " |\n"
