@@ -57,7 +57,7 @@ final class ConnectionSettings {
   static final String INVALID_PROPERTY_STATE = "HY024";
   static final String MISSING_CREDENTIALS_STATE = "28000";
 
-  private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(200);
+  private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(50);
 
   private final ConnectionRequest request;
   private final boolean sandbox;

@@ -31,6 +31,7 @@ public class CriteoDriver extends Driver {
 
   static {
     Utf8Defaults.apply();
+    CompiledPlanCache.enable();
     new CriteoDriver().register();
   }
 

@@ -30,7 +30,7 @@ public enum DriverProperty {
       "true", "false"),
   POLL_INTERVAL_SECONDS("pollIntervalSeconds", "5",
       "Delay before the first report status poll, in seconds (decimals allowed); never below 5 against"
-          + " the real API. 0.2 with sandbox=true."),
+          + " the real API. 0.05 with sandbox=true."),
   REPORT_TIMEOUT_SECONDS("reportTimeoutSeconds", "900", "How long a query waits for its reports, in seconds."),
   MAX_CALLS_PER_MINUTE("maxCallsPerMinute", "40",
       "Budget of report API calls per minute, shared by every connection of the same app in this JVM."),

@@ -84,12 +84,12 @@ class ConnectionSettingsTest {
   }
 
   @Test
-  void sandboxPollsEveryFifthOfASecondUnlessTold() throws Exception {
+  void sandboxPollsEveryTwentiethOfASecondUnlessTold() throws Exception {
     CriteoClientConfig defaulted = settings("sandbox=true").clientConfig(URI.create("http://127.0.0.1:1"), "id", "s");
     CriteoClientConfig told = settings("sandbox=true;pollIntervalSeconds=1")
         .clientConfig(URI.create("http://127.0.0.1:1"), "id", "s");
 
-    assertThat(defaulted.pollInterval()).isEqualTo(Duration.ofMillis(200));
+    assertThat(defaulted.pollInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(told.pollInterval()).isEqualTo(Duration.ofSeconds(1));
   }
 

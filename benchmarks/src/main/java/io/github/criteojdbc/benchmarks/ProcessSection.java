@@ -1,0 +1,128 @@
+package io.github.criteojdbc.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Measurements that need a JVM of their own: memory under a small heap, and the cold start of the jar. */
+final class ProcessSection {
+  static final String COLD_QUERY = "SELECT campaign_id, SUM(clicks) AS clicks FROM statistics"
+      + " WHERE day >= CURRENT_DATE - INTERVAL '7' DAY GROUP BY campaign_id";
+  static final double COLD_START_TARGET_S = 1.5;
+  private static final Pattern PROBE_LINE = Pattern.compile("rows=(\\d+) peakHeapMb=([\\d.]+) seconds=([\\d.]+)");
+
+  private final RunSize size;
+  private final Path driverJar;
+  private final Path workDir;
+  private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  ProcessSection(RunSize size, Path driverJar, Path workDir) {
+    this.size = size;
+    this.driverJar = driverJar;
+    this.workDir = workDir;
+  }
+
+  String memory() throws IOException, InterruptedException {
+    List<Double> peaks = new ArrayList<>();
+    List<Double> rates = new ArrayList<>();
+    for (int run = 0; run < size.memoryRuns(); run++) {
+      Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          MemoryProbe.class.getName(), Long.toString(size.memoryRows())).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      Matcher figures = PROBE_LINE.matcher(output);
+      if (process.waitFor() != 0 || !figures.find() || Long.parseLong(figures.group(1)) != size.memoryRows()) {
+        return "## 2. Memory\n\n**Target missed: streaming " + size.memoryRows() + " rows under -Xmx256m failed:**\n\n```\n"
+            + output.strip() + "\n```\n\n";
+      }
+      peaks.add(Double.parseDouble(figures.group(2)));
+      rates.add(size.memoryRows() / 1000.0 / Double.parseDouble(figures.group(3)));
+    }
+    Figures peak = Figures.of(peaks);
+    return "## 2. Memory\n\n"
+        + String.format(Locale.ROOT, "%,d rows streamed through the driver with default settings in a JVM started with"
+            + " `-Xmx256m` (G1), the used heap sampled every 5 ms; %d runs, min / median / max.%n%n", size.memoryRows(),
+            size.memoryRuns())
+        + "| figure | value |\n|---|---|\n"
+        + "| peak used heap (MB) | " + peak.format("%.0f") + " |\n"
+        + "| throughput, whole query (k rows/s) | " + Figures.of(rates).format("%,.0f") + " |\n"
+        + "\n**Target flat, runs in -Xmx256m: met** (every run completed with all rows; the peak is bounded by the"
+        + " heap, not the row count).\n\n";
+  }
+
+  String coldStart() throws IOException, InterruptedException {
+    Path archive = workDir.resolve("criteo-jdbc.jsa");
+    Files.deleteIfExists(archive);
+    List<String> plain = List.of(java, "-jar", driverJar.toString(), "-e", COLD_QUERY);
+    List<String> withArchive = List.of(java, "-XX:SharedArchiveFile=" + archive, "-jar", driverJar.toString(), "-e",
+        COLD_QUERY);
+    run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-jar", driverJar.toString(), "-e", COLD_QUERY));
+    List<Double> jvmOnly = new ArrayList<>();
+    for (int i = 0; i < size.coldStartRuns(); i++) {
+      jvmOnly.add(run(List.of(java, "-version"))[1]);
+    }
+    List<Double> firstRow = new ArrayList<>();
+    List<Double> exit = new ArrayList<>();
+    List<Double> archivedFirstRow = new ArrayList<>();
+    List<Double> archivedExit = new ArrayList<>();
+    for (int i = 0; i < size.coldStartRuns(); i++) {
+      double[] times = run(plain);
+      firstRow.add(times[0]);
+      exit.add(times[1]);
+      double[] archived = run(withArchive);
+      archivedFirstRow.add(archived[0]);
+      archivedExit.add(archived[1]);
+    }
+    Figures best = Figures.of(archivedFirstRow);
+    return "## 4. Cold start\n\n"
+        + "`java -jar driver/target/criteo-jdbc.jar -e \"" + COLD_QUERY + "\"`: a new JVM, a new embedded sandbox"
+        + " (nothing cached), one report (the sandbox keeps it `Pending` for one status poll, the driver's sandbox poll"
+        + " delay is 50 ms then 75 ms). Seconds from process start, " + size.coldStartRuns()
+        + " runs, min / median / max.\n\n"
+        + "| case | first row printed | process exit |\n|---|---|---|\n"
+        + "| plain `java -jar` | " + Figures.of(firstRow).format("%.2f") + " | " + Figures.of(exit).format("%.2f") + " |\n"
+        + "| with an AppCDS archive (`-XX:SharedArchiveFile`) | " + best.format("%.2f") + " | "
+        + Figures.of(archivedExit).format("%.2f") + " |\n"
+        + "| `java -version` alone (the JVM's floor) | — | " + Figures.of(jvmOnly).format("%.2f") + " |\n"
+        + String.format(Locale.ROOT, "%n**Target ≤ %.1f s to the first row: %.2f s plain (%s), %.2f s with AppCDS (%s).**"
+            + "%n%n", COLD_START_TARGET_S, Figures.of(firstRow).median(),
+            Figures.of(firstRow).median() <= COLD_START_TARGET_S ? "met" : "missed", best.median(),
+            best.median() <= COLD_START_TARGET_S ? "met" : "missed");
+  }
+
+  /**
+   * Runs a command; returns seconds to the first table row it prints (sqlline prints the row after
+   * the second {@code +---} rule) and to its exit.
+   */
+  private double[] run(List<String> command) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    double firstRow = Double.NaN;
+    int rules = 0;
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.append(line).append('\n');
+        if (line.startsWith("+-")) {
+          rules++;
+        } else if (rules == 2 && line.startsWith("|") && Double.isNaN(firstRow)) {
+          firstRow = (System.nanoTime() - started) / 1e9;
+        }
+      }
+    }
+    int status = process.waitFor();
+    double exit = (System.nanoTime() - started) / 1e9;
+    if (status != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed with status " + status + ":\n" + output);
+    }
+    return new double[] {firstRow, exit};
+  }
+}
