@@ -1,14 +1,13 @@
 package io.github.criteojdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.criteojdbc.client.http.ApiCaller;
 import io.github.criteojdbc.client.http.ApiRequest;
 import io.github.criteojdbc.client.http.CallContext;
 import io.github.criteojdbc.client.http.CallStats;
 import io.github.criteojdbc.client.http.Exchange;
+import io.github.criteojdbc.client.http.JsonAnswers;
 import io.github.criteojdbc.client.parse.CatalogBatchReportParser;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
 final class CatalogBatchReportCall {
   static final String READ_SCOPE = "MarketingSolutions_Catalog_Read";
   private static final Logger LOG = Logger.getLogger(CatalogBatchReportCall.class.getName());
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final ApiCaller api;
   private final ApiPaths paths;
@@ -62,17 +60,7 @@ final class CatalogBatchReportCall {
         "application/json", "reading the catalog batch report of operation token '" + operationToken + "'");
     JsonNode body;
     try (Exchange exchange = send(request, operationToken, context)) {
-      body = MAPPER.readTree(exchange.response().body().string());
-    } catch (IOException e) {
-      if (context.shouldStop()) {
-        throw context.stopped(request.activity());
-      }
-      throw new CriteoException("Unreadable Criteo answer while " + request.activity() + " (" + e.getMessage()
-          + "); try again later", e);
-    }
-    if (body == null || !body.isObject()) {
-      throw new CriteoException("Criteo answered with no JSON object while " + request.activity()
-          + "; the API contract may have changed");
+      body = JsonAnswers.object(exchange, request.activity(), context);
     }
     CatalogBatchReport report = CatalogBatchReportParser.parse(operationToken, body);
     stats.statusPolls.incrementAndGet();

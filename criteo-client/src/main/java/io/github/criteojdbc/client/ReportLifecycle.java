@@ -1,12 +1,12 @@
 package io.github.criteojdbc.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.criteojdbc.client.http.ApiCaller;
 import io.github.criteojdbc.client.http.ApiRequest;
 import io.github.criteojdbc.client.http.CallContext;
 import io.github.criteojdbc.client.http.CallStats;
 import io.github.criteojdbc.client.http.Exchange;
+import io.github.criteojdbc.client.http.JsonAnswers;
 import io.github.criteojdbc.client.parse.ProblemTexts;
 import io.github.criteojdbc.client.parse.RowParser;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import java.util.logging.Logger;
  */
 final class ReportLifecycle {
   private static final Logger LOG = Logger.getLogger(ReportLifecycle.class.getName());
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(60);
   private static final Set<String> EXPIRED_CODES = Set.of("report-expired", "export-alreadyexpired");
 
@@ -142,17 +141,7 @@ final class ReportLifecycle {
   private ReportState readState(ApiRequest request, CallContext context) {
     JsonNode body;
     try (Exchange exchange = api.send(request, context)) {
-      body = MAPPER.readTree(exchange.response().body().string());
-    } catch (IOException e) {
-      if (context.shouldStop()) {
-        throw context.stopped(request.activity());
-      }
-      throw new CriteoException("Unreadable Criteo answer while " + request.activity() + " (" + e.getMessage()
-          + "); try again later", e);
-    }
-    if (body == null || !body.isObject()) {
-      throw new CriteoException("Criteo answered with no JSON object while " + request.activity()
-          + "; the API contract may have changed");
+      body = JsonAnswers.object(exchange, request.activity(), context);
     }
     body.path("warnings").forEach(w -> context.warn(
         ProblemTexts.format(text(w, "code"), text(w, "title"), text(w, "detail"))));
