@@ -184,6 +184,36 @@ class StatisticsResultTest {
     }
   }
 
+  @Test void limitRepeatIsAnsweredFromTheRowsAlreadyRead() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      String sql = "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks FROM statistics"
+          + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days() + " LIMIT 5";
+      Map<String, Long> first = query(session.connection, sql);
+      long calls = SANDBOX.requestLog().reportCalls();
+
+      assertThat(query(session.connection, sql)).hasSize(5).isEqualTo(first);
+      assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
+    }
+  }
+
+  @Test void readingPastTheRowsALimitCachedDownloadsTheRestWithoutLossOrDuplication()
+      throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      String select = "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks FROM statistics"
+          + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days();
+      assertThat(query(session.connection, select + " LIMIT 5")).hasSize(5);
+      long creations = SANDBOX.requestLog().reportCreations();
+
+      Map<String, Long> all = query(session.connection, select);
+
+      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, FIRST, LAST),
+          f -> f.hour().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ')
+              + ":00" + f.dimension("AdSetId"));
+      assertThat(all).isEqualTo(expected);
+      assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
+    }
+  }
+
   @Test void missingAdvertiserFailsBeforeAnyCall() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
       assertThatThrownBy(() -> query(session.connection, "SELECT clicks FROM statistics WHERE "

@@ -312,12 +312,10 @@ public final class AudiencePerformanceScan {
 
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = cacheKey(report);
-      RawRows rows = context.cache().get(key)
-          .<RawRows>map(CachedRows::new)
-          .orElseGet(() -> new StreamingRows(
-              context.client().audiencePerformanceReport(report.request, shape(report.request),
-                  QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-              context.cache(), key, ttl, requestedCurrency));
+      RawRows rows = CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
+          context.client().audiencePerformanceReport(report.request, shape(report.request),
+              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+          context.cache(), key, ttl, requestedCurrency));
       return new TaggedRows(rows, report.tags);
     }
   }

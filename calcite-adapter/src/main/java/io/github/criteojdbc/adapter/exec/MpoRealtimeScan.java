@@ -221,9 +221,8 @@ public final class MpoRealtimeScan {
 
     @Override public RawRows open(DataContext root) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      RawRows rows = context.cache().get(key)
-          .<RawRows>map(CachedRows::new)
-          .orElseGet(() -> new StreamingRows(export(root), context.cache(), key, ttl, null));
+      RawRows rows = CachedRows.orDownload(context.cache(), key,
+          () -> new StreamingRows(export(root), context.cache(), key, ttl, null));
       return rollUp == null ? rows : new RolledUpRows(rows, rollUp);
     }
 

@@ -56,7 +56,23 @@ public final class ReportCache {
     if (ttl.isZero() || ttl.isNegative()) {
       return;
     }
-    entries.put(key, new Entry(ImmutableList.copyOf(rows), currency, clock.instant().plus(ttl)));
+    entries.put(key, new Entry(ImmutableList.copyOf(rows), true, currency, clock.instant().plus(ttl)));
+  }
+
+  /**
+   * Keeps the first rows of a report whose reading stopped early (a {@code LIMIT}), unless a
+   * complete or longer copy is already there, so that a repeat needing no more rows makes no call.
+   */
+  public void putPrefix(Key key, List<Object[]> rows, String currency, Duration ttl) {
+    if (ttl.isZero() || ttl.isNegative() || rows.isEmpty()) {
+      return;
+    }
+    Optional<Entry> present = get(key);
+    if (present.isPresent()
+        && (present.get().complete || present.get().rows.size() >= rows.size())) {
+      return;
+    }
+    entries.put(key, new Entry(ImmutableList.copyOf(rows), false, currency, clock.instant().plus(ttl)));
   }
 
   /** Reports larger than this many values are streamed but not kept. */
@@ -84,20 +100,30 @@ public final class ReportCache {
     }
   }
 
-  /** Rows of a finished report, in the order of the request's row shape. */
+  /**
+   * Rows of a finished report, in the order of the request's row shape: all of them, or the first
+   * ones when the reading stopped early.
+   */
   public static final class Entry {
     private final ImmutableList<Object[]> rows;
+    private final boolean complete;
     private final String currency;
     private final Instant expiresAt;
 
-    Entry(ImmutableList<Object[]> rows, String currency, Instant expiresAt) {
+    Entry(ImmutableList<Object[]> rows, boolean complete, String currency, Instant expiresAt) {
       this.rows = rows;
+      this.complete = complete;
       this.currency = currency;
       this.expiresAt = expiresAt;
     }
 
     public ImmutableList<Object[]> rows() {
       return rows;
+    }
+
+    /** False when {@link #rows} are only the report's first rows. */
+    public boolean complete() {
+      return complete;
     }
 
     /** Currency of the money columns as the output metadata declared it, or null. */

@@ -258,12 +258,10 @@ public final class StatisticsScan {
 
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      return context.cache().get(key)
-          .<RawRows>map(CachedRows::new)
-          .orElseGet(() -> new StreamingRows(
-              context.client().statisticsReport(request, shape,
-                  QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-              context.cache(), key, ttl, requestedCurrency));
+      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
+          context.client().statisticsReport(request, shape,
+              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+          context.cache(), key, ttl, requestedCurrency));
     }
   }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Rows read from a report download as they arrive. While the report is small enough it keeps a
- * copy, and puts it in the cache once the download has ended cleanly; a partial read (a LIMIT, a
- * cancelled query, an error) is never cached.
+ * copy, and puts it in the cache once the download has ended cleanly; a reading stopped early (a
+ * {@code LIMIT}, a cancelled query) caches the rows read so far as the report's first rows, and a
+ * failed download caches nothing.
  */
 final class StreamingRows implements RawRows {
   private final RowStream stream;
@@ -43,7 +44,13 @@ final class StreamingRows implements RawRows {
   }
 
   @Override public Object[] next() {
-    Object[] row = stream.next();
+    Object[] row;
+    try {
+      row = stream.next();
+    } catch (RuntimeException e) {
+      recorded = null;
+      throw e;
+    }
     if (row == null) {
       if (recorded != null) {
         cache.put(key, recorded, currency, ttl);
@@ -67,7 +74,10 @@ final class StreamingRows implements RawRows {
   }
 
   @Override public void close() {
-    recorded = null;
+    if (recorded != null) {
+      cache.putPrefix(key, recorded, currency, ttl);
+      recorded = null;
+    }
     stream.close();
   }
 }
