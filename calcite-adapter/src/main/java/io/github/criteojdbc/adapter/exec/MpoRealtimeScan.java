@@ -67,7 +67,7 @@ public final class MpoRealtimeScan {
         : advertisers));
     addIfAny(request, "campaignIds", spec.equality("campaign_id"));
     addIfAny(request, "sellerIds", spec.equality("seller_id"));
-    List<String> dimensions = apiDimensions(grain(spec.columns()));
+    List<String> dimensions = apiDimensions(grain(spec.requestColumns()));
     request.add("dimensions=" + (dimensions.isEmpty()
         ? "[" + GRAIN_FREE_DIMENSION + "] (summed into one row)" : dimensions.toString()));
     request.add("metrics=" + apiMetrics(spec.columns()));
@@ -100,7 +100,7 @@ public final class MpoRealtimeScan {
           + "advertiserIds): add WHERE advertiser_id = '...' (or IN (...)) to the query, or set the "
           + "advertiserIds connection property");
     }
-    List<ColumnDef> grain = grain(spec.columns());
+    List<ColumnDef> grain = grain(spec.requestColumns());
     List<String> exclusive = grain.stream().map(ColumnDef::name)
         .filter(EXCLUSIVE_COLUMNS::contains).collect(Collectors.toList());
     if (exclusive.size() > 1) {

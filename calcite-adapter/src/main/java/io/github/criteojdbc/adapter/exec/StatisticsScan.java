@@ -60,7 +60,7 @@ public final class StatisticsScan {
   /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
   public String describe(ScanSpec spec) {
     AdapterSettings settings = context.settings();
-    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.columns());
+    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.requestColumns());
     StringJoiner request = new StringJoiner(", ");
     request.add("dimensions=" + grain.apiDimensions());
     request.add("metrics=" + grain.apiMetrics());
@@ -107,7 +107,7 @@ public final class StatisticsScan {
           + "the API serves the last %d years only (from %s); narrow the filter on day",
           dates.get().start(), MAX_YEARS_BACK, oldest));
     }
-    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.columns());
+    StatisticsGrain grain = StatisticsGrain.of(catalog, spec.requestColumns());
     if (grain.rolledUp && advertisers.size() > 1 && !grain.nonAdditiveMetrics().isEmpty()) {
       throw new QueryRejectedException("statistics: " + grain.nonAdditiveMetrics() + " cannot be "
           + "combined across " + advertisers.size() + " advertisers, only the API computes them; "

@@ -12,6 +12,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -29,7 +30,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +46,8 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
 
   private static final Method SCAN_METHOD =
       Types.lookupMethod(CriteoTable.class, "scan", DataContext.class, ScanSpec.class);
+  private static final Method SINGLE_VALUES_METHOD =
+      Types.lookupMethod(CriteoTableScan.class, "singleValues", Enumerable.class);
 
   private final CriteoTable criteoTable;
   private final ScanSpec spec;
@@ -61,6 +67,21 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
     return spec;
   }
 
+  /**
+   * Pins the grain to the dimension and time columns among {@code named}, the columns the query
+   * block reading this table names (matched ignoring case, as identifiers are).
+   */
+  public CriteoTableScan withGrainColumns(Collection<String> named) {
+    Set<String> grain = new LinkedHashSet<>();
+    for (ColumnDef column : criteoTable.catalog().columns()) {
+      if ((column.role() == ColumnRole.DIMENSION || column.role() == ColumnRole.TIME)
+          && named.stream().anyMatch(column.name()::equalsIgnoreCase)) {
+        grain.add(column.name());
+      }
+    }
+    return withSpec(spec.withGrainColumns(grain));
+  }
+
   public CriteoTableScan withSpec(ScanSpec newSpec) {
     return new CriteoTableScan(getCluster(), getTraitSet(), getTable(), criteoTable, newSpec);
   }
@@ -77,6 +98,7 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
     // Every part of the spec is in the digest, so the planner never merges two different scans.
     return super.explainTerms(pw)
         .item("columns", spec.columns())
+        .itemIf("grain", spec.grainColumns(), !spec.columns().containsAll(spec.grainColumns()))
         .item("request", criteoTable.describeRequest(spec))
         .itemIf("fetch", spec.fetch().orElse(0), spec.fetch().isPresent());
   }
@@ -117,13 +139,25 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
     return weight;
   }
 
+  /**
+   * Rows are arrays, except that Calcite's code generation expects a row of one column as the
+   * bare value (the scalar row format), so such a scan hands out its only value.
+   */
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    boolean singleColumn = getRowType().getFieldCount() == 1;
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+        singleColumn ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY, false);
     Expression table = implementor.stash(criteoTable, CriteoTable.class);
     Expression stashedSpec = implementor.stash(spec, ScanSpec.class);
-    return implementor.result(physType,
-        Blocks.toBlock(
-            Expressions.call(table, SCAN_METHOD, implementor.getRootExpression(), stashedSpec)));
+    Expression rows = Expressions.call(table, SCAN_METHOD, implementor.getRootExpression(), stashedSpec);
+    if (singleColumn) {
+      rows = Expressions.call(SINGLE_VALUES_METHOD, rows);
+    }
+    return implementor.result(physType, Blocks.toBlock(rows));
+  }
+
+  /** The only value of each one-column row. Called from generated code. */
+  public static Enumerable<Object> singleValues(Enumerable<Object[]> rows) {
+    return rows.select(row -> row[0]);
   }
 }

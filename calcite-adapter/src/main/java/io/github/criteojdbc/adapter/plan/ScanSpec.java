@@ -2,11 +2,13 @@ package io.github.criteojdbc.adapter.plan;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -17,15 +19,18 @@ import java.util.StringJoiner;
 public final class ScanSpec {
   private final String table;
   private final ImmutableList<String> columns;
+  private final ImmutableSet<String> grainColumns;
   private final ImmutableMap<String, ImmutableList<ValueRef>> equalities;
   private final ImmutableList<TimeBound> timeBounds;
   private final boolean empty;
   private final OptionalLong fetch;
 
-  private ScanSpec(String table, List<String> columns, Map<String, ImmutableList<ValueRef>> equalities,
-      List<TimeBound> timeBounds, boolean empty, OptionalLong fetch) {
+  private ScanSpec(String table, List<String> columns, Set<String> grainColumns,
+      Map<String, ImmutableList<ValueRef>> equalities, List<TimeBound> timeBounds, boolean empty,
+      OptionalLong fetch) {
     this.table = Objects.requireNonNull(table, "table");
     this.columns = ImmutableList.copyOf(columns);
+    this.grainColumns = ImmutableSet.copyOf(grainColumns);
     this.equalities = ImmutableMap.copyOf(equalities);
     this.timeBounds = ImmutableList.copyOf(timeBounds);
     this.empty = empty;
@@ -34,8 +39,8 @@ public final class ScanSpec {
 
   /** A scan of every column with nothing pushed yet. */
   public static ScanSpec of(String table, List<String> columns) {
-    return new ScanSpec(table, columns, ImmutableMap.of(), ImmutableList.of(), false,
-        OptionalLong.empty());
+    return new ScanSpec(table, columns, ImmutableSet.of(), ImmutableMap.of(), ImmutableList.of(),
+        false, OptionalLong.empty());
   }
 
   public String table() {
@@ -45,6 +50,25 @@ public final class ScanSpec {
   /** The scan's output columns, in order. */
   public ImmutableList<String> columns() {
     return columns;
+  }
+
+  /**
+   * The dimension and time columns named by the query block that reads the table. The request
+   * asks for them even when an outer query prunes them from {@link #columns()}, so that nesting a
+   * query never changes the grain of its rows.
+   */
+  public ImmutableSet<String> grainColumns() {
+    return grainColumns;
+  }
+
+  /** The output columns followed by the grain columns that are not output: what the request needs. */
+  public ImmutableList<String> requestColumns() {
+    if (columns.containsAll(grainColumns)) {
+      return columns;
+    }
+    ImmutableList.Builder<String> all = ImmutableList.<String>builder().addAll(columns);
+    grainColumns.stream().filter(c -> !columns.contains(c)).forEach(all::add);
+    return all.build();
   }
 
   /** Per column, the values a pushed {@code =}/{@code IN} filter accepts. */
@@ -71,17 +95,23 @@ public final class ScanSpec {
   }
 
   public ScanSpec withColumns(List<String> newColumns) {
-    return new ScanSpec(table, newColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, newColumns, grainColumns, equalities, timeBounds, empty, fetch);
+  }
+
+  public ScanSpec withGrainColumns(Set<String> newGrainColumns) {
+    return new ScanSpec(table, columns, newGrainColumns, equalities, timeBounds, empty, fetch);
   }
 
   public ScanSpec withFilters(Map<String, ImmutableList<ValueRef>> newEqualities,
       List<TimeBound> newTimeBounds, boolean newEmpty) {
-    return new ScanSpec(table, columns, newEqualities, newTimeBounds, empty || newEmpty, fetch);
+    return new ScanSpec(table, columns, grainColumns, newEqualities, newTimeBounds,
+        empty || newEmpty, fetch);
   }
 
   public ScanSpec withFetch(long rows) {
     long limit = fetch.isPresent() ? Math.min(fetch.getAsLong(), rows) : rows;
-    return new ScanSpec(table, columns, equalities, timeBounds, empty, OptionalLong.of(limit));
+    return new ScanSpec(table, columns, grainColumns, equalities, timeBounds, empty,
+        OptionalLong.of(limit));
   }
 
   /** True once a filter has been pushed into this spec; the filter rule fires only once. */
@@ -95,19 +125,22 @@ public final class ScanSpec {
     }
     ScanSpec that = (ScanSpec) o;
     return table.equals(that.table) && columns.equals(that.columns)
+        && grainColumns.equals(that.grainColumns)
         && equalities.equals(that.equalities) && timeBounds.equals(that.timeBounds)
         && empty == that.empty && fetch.equals(that.fetch);
   }
 
   @Override public int hashCode() {
-    return Objects.hash(table, columns, equalities, timeBounds, empty, fetch);
+    return Objects.hash(table, columns, grainColumns, equalities, timeBounds, empty, fetch);
   }
 
   @Override public String toString() {
     StringJoiner filters = new StringJoiner(", ", "[", "]");
     equalities.forEach((column, values) -> filters.add(column + " IN " + values));
     timeBounds.forEach(bound -> filters.add(bound.toString()));
-    return "columns=" + columns + ", filters=" + filters
+    return "columns=" + columns
+        + (columns.containsAll(grainColumns) ? "" : ", grain=" + grainColumns)
+        + ", filters=" + filters
         + (empty ? ", empty" : "")
         + (fetch.isPresent() ? ", fetch=" + fetch.getAsLong() : "");
   }

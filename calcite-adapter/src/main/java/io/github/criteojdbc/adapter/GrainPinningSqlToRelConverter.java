@@ -1,0 +1,63 @@
+package io.github.criteojdbc.adapter;
+
+import io.github.criteojdbc.adapter.plan.CriteoTableScan;
+
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.hint.RelHint;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts SQL to relational algebra with each report scan's grain pinned to the columns its own
+ * query block names ({@link QueryBlockColumns}), before Calcite prunes any of them.
+ */
+final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
+  private final SqlValidator sqlValidator;
+  private final Map<SqlNode, Set<String>> blockColumns = new IdentityHashMap<>();
+  private SqlNode tableReference;
+
+  GrainPinningSqlToRelConverter(RelOptTable.ViewExpander viewExpander, SqlValidator validator,
+      Prepare.CatalogReader catalogReader, RelOptCluster cluster, SqlRexConvertletTable convertletTable,
+      Config config) {
+    super(viewExpander, validator, catalogReader, cluster, convertletTable, config);
+    this.sqlValidator = validator;
+  }
+
+  @Override public RelRoot convertQuery(SqlNode query, boolean needsValidation, boolean top) {
+    SqlNode validated = needsValidation ? sqlValidator.validate(query) : query;
+    blockColumns.putAll(QueryBlockColumns.of(sqlValidator, validated));
+    return super.convertQuery(validated, false, top);
+  }
+
+  @Override protected void convertFrom(Blackboard bb, SqlNode from, List<String> fieldNames) {
+    if (from != null && from.getKind() == SqlKind.IDENTIFIER) {
+      tableReference = from;
+    } else if (from != null && from.getKind() == SqlKind.TABLE_REF) {
+      tableReference = ((SqlCall) from).operand(0);
+    }
+    super.convertFrom(bb, from, fieldNames);
+  }
+
+  @Override public RelNode toRel(RelOptTable table, List<RelHint> hints) {
+    RelNode rel = super.toRel(table, hints);
+    SqlNode reference = tableReference;
+    tableReference = null;
+    if (rel instanceof CriteoTableScan && reference != null) {
+      return ((CriteoTableScan) rel).withGrainColumns(blockColumns.getOrDefault(reference, Set.of()));
+    }
+    return rel;
+  }
+}

@@ -1,0 +1,96 @@
+package io.github.criteojdbc.adapter;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlQualified;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * For every table reference of a validated query, the columns that the query block reading it
+ * names in its select list, {@code GROUP BY}, {@code HAVING} and {@code ORDER BY}. Those columns
+ * set the grain of the table's rows; what an enclosing query does with them (Calcite prunes the
+ * columns an outer {@code COUNT(*)} does not read) must not change it. {@code WHERE} is left to
+ * the filter rule, which keeps the columns of every condition the request does not answer.
+ */
+final class QueryBlockColumns {
+  private final SqlValidator validator;
+  private final Map<SqlNode, Set<String>> byTableReference = new IdentityHashMap<>();
+
+  private QueryBlockColumns(SqlValidator validator) {
+    this.validator = validator;
+  }
+
+  /** Keyed by the {@code FROM} item's table identifier node, compared by identity. */
+  static Map<SqlNode, Set<String>> of(SqlValidator validator, SqlNode validatedQuery) {
+    QueryBlockColumns columns = new QueryBlockColumns(validator);
+    validatedQuery.accept(columns.new SelectFinder());
+    return columns.byTableReference;
+  }
+
+  private void addNamedBy(SqlSelect select) {
+    collect(select.getSelectList(), () -> validator.getSelectScope(select));
+    collect(select.getGroup(), () -> validator.getGroupScope(select));
+    collect(select.getHaving(), () -> validator.getHavingScope(select));
+    collect(select.getOrderList(), () -> validator.getOrderScope(select));
+  }
+
+  /** The validator registers a clause's scope only when the clause is there. */
+  private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope) {
+    if (clause != null) {
+      clause.accept(new ColumnFinder(scope.get()));
+    }
+  }
+
+  /** Visits every query block, nested ones included. */
+  private final class SelectFinder extends SqlBasicVisitor<Void> {
+    @Override public Void visit(SqlCall call) {
+      if (call instanceof SqlSelect) {
+        addNamedBy((SqlSelect) call);
+      }
+      return super.visit(call);
+    }
+  }
+
+  /** Resolves the identifiers of one clause, without entering the query blocks nested in it. */
+  private final class ColumnFinder extends SqlBasicVisitor<Void> {
+    private final SqlValidatorScope scope;
+
+    ColumnFinder(SqlValidatorScope scope) {
+      this.scope = scope;
+    }
+
+    @Override public Void visit(SqlCall call) {
+      return call.getKind().belongsTo(SqlKind.QUERY) ? null : super.visit(call);
+    }
+
+    @Override public Void visit(SqlIdentifier id) {
+      if (id.isStar()) {
+        return null;
+      }
+      SqlQualified qualified;
+      try {
+        qualified = scope.fullyQualify(id);
+      } catch (RuntimeException notAColumn) {
+        // An alias of the select list (ORDER BY clicks_total) or a name the validator rewrote.
+        return null;
+      }
+      if (qualified.namespace != null && qualified.namespace.getNode() != null
+          && !qualified.suffix().isEmpty()) {
+        byTableReference.computeIfAbsent(qualified.namespace.getNode(), node -> new LinkedHashSet<>())
+            .add(qualified.suffix().get(0));
+      }
+      return null;
+    }
+  }
+}
