@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Converts SQL to relational algebra with each report scan's grain pinned to the columns its own
- * query block names ({@link QueryBlockColumns}), before Calcite prunes any of them.
+ * query block names ({@link QueryBlockColumns}), before Calcite prunes any of them, and with the
+ * time columns that the query's conditions compare recorded ({@link TimePredicateMarker}).
  */
 final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
   private final SqlValidator sqlValidator;
@@ -39,7 +40,8 @@ final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
   @Override public RelRoot convertQuery(SqlNode query, boolean needsValidation, boolean top) {
     SqlNode validated = needsValidation ? sqlValidator.validate(query) : query;
     blockColumns.putAll(QueryBlockColumns.of(sqlValidator, validated));
-    return super.convertQuery(validated, false, top);
+    RelRoot root = super.convertQuery(validated, false, top);
+    return root.withRel(TimePredicateMarker.mark(root.rel));
   }
 
   @Override protected void convertFrom(Blackboard bb, SqlNode from, List<String> fieldNames) {

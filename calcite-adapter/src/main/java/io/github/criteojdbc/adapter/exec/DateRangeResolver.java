@@ -3,6 +3,7 @@ package io.github.criteojdbc.adapter.exec;
 import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.adapter.catalog.TimeGranularity;
 import io.github.criteojdbc.adapter.plan.RuntimeValues;
+import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.TimeBound;
 
 import org.apache.calcite.DataContext;
@@ -28,6 +29,21 @@ public final class DateRangeResolver {
     this.warnings = warnings;
   }
 
+  /**
+   * Refuses a scan whose time columns the query compares without any of it becoming report dates
+   * ({@code CAST(day AS VARCHAR) LIKE '2026-11%'}, {@code EXTRACT(MONTH FROM day) = 11}): the
+   * default window would silently answer for other days than the query asks about.
+   */
+  public static void rejectTimePredicatesWithoutDates(String table, ScanSpec spec, String example) {
+    if (spec.timeBounds().isEmpty() && !spec.timePredicateColumns().isEmpty()) {
+      String columns = String.join(", ", spec.timePredicateColumns());
+      throw new QueryRejectedException(String.format("%s: the condition on %s cannot be turned into "
+          + "the report's time range, and without one the report would cover a default window "
+          + "instead of the range the query asks about; compare %s directly with a value the "
+          + "statement knows, for example %s", table, columns, columns, example));
+    }
+  }
+
   /** The day range, or empty when the bounds select a bucket that cannot exist. */
   public Optional<DateRange> resolve(String table, List<TimeBound> bounds, DataContext root,
       LocalDate today) {
@@ -35,7 +51,7 @@ public final class DateRangeResolver {
     LocalDate high = null;
     for (TimeBound bound : bounds) {
       Object value = RuntimeValues.evaluate(bound.value(), root);
-      LocalDate[] range = dayBounds(bound, value);
+      LocalDate[] range = value == null ? null : dayBounds(bound, value);
       if (range == null) {
         return Optional.empty();
       }
@@ -79,7 +95,33 @@ public final class DateRangeResolver {
       LocalDate first = LocalDate.of((int) year, 1, 1);
       return bucketBounds(bound.op(), first, TimeGranularity.YEAR);
     }
+    if (value instanceof LocalDateTime) {
+      return comparedAsTimestamp(bound.op(), (LocalDateTime) value, granularity);
+    }
     return bucketBounds(bound.op(), asDate(value), granularity);
+  }
+
+  /**
+   * A date bucket compared with a timestamp ({@code day >= TIMESTAMP '2026-11-01 10:00'}) compares
+   * its first midnight: the same comparison with the timestamp rounded to the day that keeps it
+   * exact.
+   */
+  private static LocalDate[] comparedAsTimestamp(TimeBound.Op op, LocalDateTime value, TimeGranularity g) {
+    LocalDate floor = value.toLocalDate();
+    boolean midnight = value.toLocalTime().equals(LocalTime.MIDNIGHT);
+    LocalDate ceil = midnight ? floor : floor.plusDays(1);
+    switch (op) {
+    case GE:
+      return bucketBounds(TimeBound.Op.GE, ceil, g);
+    case GT:
+      return bucketBounds(TimeBound.Op.GT, floor, g);
+    case LE:
+      return bucketBounds(TimeBound.Op.LE, floor, g);
+    case LT:
+      return bucketBounds(TimeBound.Op.LT, ceil, g);
+    default:
+      return midnight ? bucketBounds(TimeBound.Op.EQ, floor, g) : null;
+    }
   }
 
   private static LocalDate[] bucketBounds(TimeBound.Op op, LocalDate value, TimeGranularity g) {

@@ -109,6 +109,8 @@ public final class MpoRealtimeScan {
           + "list, GROUP BY, ORDER BY and in filters that are not whole-bucket ranges) and run "
           + "one query for each", TABLE, String.join(" and ", exclusive)));
     }
+    DateRangeResolver.rejectTimePredicatesWithoutDates(TABLE, spec, "minute >= CURRENT_TIMESTAMP "
+        + "- INTERVAL '90' MINUTE or minute BETWEEN TIMESTAMP '...' AND TIMESTAMP '...'");
     MpoTimeWindow window = MpoTimeWindow.resolve(TABLE, spec.timeBounds(), root,
         settings.timezone(), settings::warn);
     if (window.isEmpty()) {

@@ -95,6 +95,9 @@ public final class StatisticsScan {
       throw new QueryRejectedException("statistics needs an advertiser: add WHERE advertiser_id = "
           + "'...' (or IN (...)) to the query, or set the advertiserIds connection property");
     }
+    DateRangeResolver.rejectTimePredicatesWithoutDates("statistics", spec, "day >= DATE '2026-11-01', "
+        + "day BETWEEN ? AND ?, day >= CURRENT_DATE - INTERVAL '30' DAY or "
+        + "day >= FLOOR(CURRENT_TIMESTAMP TO MONTH)");
     LocalDate today = today(root);
     Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), settings::warn)
         .resolve("statistics", spec.timeBounds(), root, today);

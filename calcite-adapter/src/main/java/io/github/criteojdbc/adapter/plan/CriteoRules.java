@@ -81,7 +81,7 @@ public final class CriteoRules {
       CriteoTableScan scan = call.rel(1);
       FilterTranslation translation =
           new FilterTranslator(scan.criteoTable().catalog(), scan.spec().columns(),
-              scan.criteoTable().pushdownPolicy())
+              scan.criteoTable().pushdownPolicy(), filter.getCluster().getRexBuilder())
               .translate(filter.getCondition());
       if (!translation.pushedAnything()) {
         return;

@@ -11,6 +11,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Range;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -18,6 +19,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
 
 import java.time.LocalDate;
@@ -36,11 +38,14 @@ public final class FilterTranslator {
   private final TableCatalog catalog;
   private final List<String> scanColumns;
   private final PushdownPolicy policy;
+  private final RexBuilder rexBuilder;
 
-  public FilterTranslator(TableCatalog catalog, List<String> scanColumns, PushdownPolicy policy) {
+  public FilterTranslator(TableCatalog catalog, List<String> scanColumns, PushdownPolicy policy,
+      RexBuilder rexBuilder) {
     this.catalog = catalog;
     this.scanColumns = scanColumns;
     this.policy = policy;
+    this.rexBuilder = rexBuilder;
   }
 
   public FilterTranslation translate(RexNode condition) {
@@ -126,7 +131,7 @@ public final class FilterTranslator {
       }
       ValueRef pushed = value instanceof RexLiteral
           ? ValueRef.constant(String.valueOf(Literals.toJava((RexLiteral) value)))
-          : ValueRef.expression(value);
+          : ValueRef.expression(value, rexBuilder);
       // A cast column ('010' = 10 is true) matches more than the API's exact string filter.
       return Optional.of(new Pushed<>(column.get().name(), ImmutableList.of(pushed), !cast));
     }
@@ -169,9 +174,17 @@ public final class FilterTranslator {
     return column(node).filter(policy::pushesEquality);
   }
 
-  /** A time bucket, or a report parameter with a granularity (a report's first or last day). */
+  /**
+   * A time bucket, or a report parameter with a granularity (a report's first or last day). A
+   * {@code DATE} column compared with a {@code TIMESTAMP} ({@code day >= FLOOR(CURRENT_TIMESTAMP
+   * TO DAY)}) is cast to one by Calcite; the bound is still a day bound, rounded when resolved.
+   */
   private Optional<ColumnDef> timeColumn(RexNode node) {
-    return column(node).filter(c -> (c.role() == ColumnRole.TIME
+    boolean dateAsTimestamp = node.getKind() == SqlKind.CAST
+        && node.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP
+        && ((RexCall) node).operands.get(0).getType().getSqlTypeName() == SqlTypeName.DATE;
+    RexNode ref = dateAsTimestamp ? ((RexCall) node).operands.get(0) : node;
+    return column(ref).filter(c -> (c.role() == ColumnRole.TIME
         || c.role() == ColumnRole.PARAMETER && c.granularity().isPresent())
         && policy.pushesTimeRange(c));
   }
@@ -212,7 +225,7 @@ public final class FilterTranslator {
       }
       ValueRef ref = value instanceof RexLiteral
           ? ValueRef.constant(Literals.toJava((RexLiteral) value))
-          : ValueRef.expression(value);
+          : ValueRef.expression(value, rexBuilder);
       TimeBound bound = new TimeBound(column.get().name(), column.get().granularity().orElseThrow(),
           side == 0 ? op : op.flip(), ref);
       return Optional.of(new Pushed<>(bound.column(), List.of(bound), policy.isExact(bound)));

@@ -6,6 +6,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -20,14 +21,23 @@ import java.util.Date;
 /**
  * Evaluates the values of pushed filters when the statement runs: {@code ?} parameters and
  * expressions over {@code CURRENT_DATE}, {@code CURRENT_TIMESTAMP} and {@code LOCALTIMESTAMP}
- * plus or minus an interval literal.
+ * plus or minus an interval literal directly, any other constant expression through Calcite's
+ * code generation ({@link CompiledConstants}).
  */
 public final class RuntimeValues {
   private RuntimeValues() {
   }
 
-  /** Whether {@link #evaluate} supports this expression; others stay residual filters. */
+  /** Whether {@link #evaluate} supports this expression: any constant, non-null value. */
   public static boolean canEvaluate(RexNode node) {
+    if (node instanceof RexLiteral) {
+      return Literals.toJava((RexLiteral) node) != null;
+    }
+    return RexUtil.isConstant(node) && RexUtil.SubQueryFinder.find(node) == null;
+  }
+
+  /** The forms evaluated without compiling code. */
+  private static boolean isDirect(RexNode node) {
     if (node instanceof RexLiteral) {
       return Literals.toJava((RexLiteral) node) != null;
     }
@@ -40,10 +50,10 @@ public final class RuntimeValues {
     RexCall call = (RexCall) node;
     switch (call.getKind()) {
     case CAST:
-      return canEvaluate(call.operands.get(0));
+      return isDirect(call.operands.get(0));
     case PLUS:
     case MINUS:
-      return call.operands.size() == 2 && canEvaluate(call.operands.get(0))
+      return call.operands.size() == 2 && isDirect(call.operands.get(0))
           && isIntervalLiteral(call.operands.get(1));
     default:
       return isCurrentTime(call);
@@ -55,7 +65,11 @@ public final class RuntimeValues {
    * or {@code BigDecimal}.
    */
   public static Object evaluate(ValueRef ref, DataContext root) {
-    return ref.isConstant() ? ref.constant() : evaluate(ref.expression(), root);
+    if (ref.isConstant()) {
+      return ref.constant();
+    }
+    return isDirect(ref.expression()) ? evaluate(ref.expression(), root)
+        : CompiledConstants.evaluate(ref.expression(), ref.rexBuilder(), root);
   }
 
   private static Object evaluate(RexNode node, DataContext root) {

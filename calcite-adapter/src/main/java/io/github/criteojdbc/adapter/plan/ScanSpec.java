@@ -20,17 +20,19 @@ public final class ScanSpec {
   private final String table;
   private final ImmutableList<String> columns;
   private final ImmutableSet<String> grainColumns;
+  private final ImmutableSet<String> timePredicateColumns;
   private final ImmutableMap<String, ImmutableList<ValueRef>> equalities;
   private final ImmutableList<TimeBound> timeBounds;
   private final boolean empty;
   private final OptionalLong fetch;
 
   private ScanSpec(String table, List<String> columns, Set<String> grainColumns,
-      Map<String, ImmutableList<ValueRef>> equalities, List<TimeBound> timeBounds, boolean empty,
-      OptionalLong fetch) {
+      Set<String> timePredicateColumns, Map<String, ImmutableList<ValueRef>> equalities,
+      List<TimeBound> timeBounds, boolean empty, OptionalLong fetch) {
     this.table = Objects.requireNonNull(table, "table");
     this.columns = ImmutableList.copyOf(columns);
     this.grainColumns = ImmutableSet.copyOf(grainColumns);
+    this.timePredicateColumns = ImmutableSet.copyOf(timePredicateColumns);
     this.equalities = ImmutableMap.copyOf(equalities);
     this.timeBounds = ImmutableList.copyOf(timeBounds);
     this.empty = empty;
@@ -39,8 +41,8 @@ public final class ScanSpec {
 
   /** A scan of every column with nothing pushed yet. */
   public static ScanSpec of(String table, List<String> columns) {
-    return new ScanSpec(table, columns, ImmutableSet.of(), ImmutableMap.of(), ImmutableList.of(),
-        false, OptionalLong.empty());
+    return new ScanSpec(table, columns, ImmutableSet.of(), ImmutableSet.of(), ImmutableMap.of(),
+        ImmutableList.of(), false, OptionalLong.empty());
   }
 
   public String table() {
@@ -59,6 +61,15 @@ public final class ScanSpec {
    */
   public ImmutableSet<String> grainColumns() {
     return grainColumns;
+  }
+
+  /**
+   * The time columns that some condition of the query (a {@code WHERE}, {@code HAVING} or join
+   * condition, at any level of nesting) compares: when none of it becomes report dates, the scan
+   * must not fall back to the default window.
+   */
+  public ImmutableSet<String> timePredicateColumns() {
+    return timePredicateColumns;
   }
 
   /** The output columns followed by the grain columns that are not output: what the request needs. */
@@ -95,23 +106,27 @@ public final class ScanSpec {
   }
 
   public ScanSpec withColumns(List<String> newColumns) {
-    return new ScanSpec(table, newColumns, grainColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, newColumns, grainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
+  }
+
+  public ScanSpec withTimePredicateColumns(Set<String> newColumns) {
+    return new ScanSpec(table, columns, grainColumns, newColumns, equalities, timeBounds, empty, fetch);
   }
 
   public ScanSpec withGrainColumns(Set<String> newGrainColumns) {
-    return new ScanSpec(table, columns, newGrainColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, columns, newGrainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
   }
 
   public ScanSpec withFilters(Map<String, ImmutableList<ValueRef>> newEqualities,
       List<TimeBound> newTimeBounds, boolean newEmpty) {
-    return new ScanSpec(table, columns, grainColumns, newEqualities, newTimeBounds,
+    return new ScanSpec(table, columns, grainColumns, timePredicateColumns, newEqualities, newTimeBounds,
         empty || newEmpty, fetch);
   }
 
   public ScanSpec withFetch(long rows) {
     long limit = fetch.isPresent() ? Math.min(fetch.getAsLong(), rows) : rows;
-    return new ScanSpec(table, columns, grainColumns, equalities, timeBounds, empty,
-        OptionalLong.of(limit));
+    return new ScanSpec(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds,
+        empty, OptionalLong.of(limit));
   }
 
   /** True once a filter has been pushed into this spec; the filter rule fires only once. */
@@ -126,12 +141,13 @@ public final class ScanSpec {
     ScanSpec that = (ScanSpec) o;
     return table.equals(that.table) && columns.equals(that.columns)
         && grainColumns.equals(that.grainColumns)
+        && timePredicateColumns.equals(that.timePredicateColumns)
         && equalities.equals(that.equalities) && timeBounds.equals(that.timeBounds)
         && empty == that.empty && fetch.equals(that.fetch);
   }
 
   @Override public int hashCode() {
-    return Objects.hash(table, columns, grainColumns, equalities, timeBounds, empty, fetch);
+    return Objects.hash(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
   }
 
   @Override public String toString() {

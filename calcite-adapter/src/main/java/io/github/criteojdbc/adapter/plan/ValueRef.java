@@ -1,5 +1,6 @@
 package io.github.criteojdbc.adapter.plan;
 
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 
 import java.util.Objects;
@@ -13,19 +14,23 @@ import java.util.Objects;
 public final class ValueRef {
   private final Object constant;
   private final RexNode expression;
+  private final RexBuilder rexBuilder;
 
-  private ValueRef(Object constant, RexNode expression) {
+  private ValueRef(Object constant, RexNode expression, RexBuilder rexBuilder) {
     this.constant = constant;
     this.expression = expression;
+    this.rexBuilder = rexBuilder;
   }
 
   /** A constant: {@code String}, {@code LocalDate}, {@code LocalDateTime} or {@code Long}. */
   public static ValueRef constant(Object value) {
-    return new ValueRef(Objects.requireNonNull(value, "value"), null);
+    return new ValueRef(Objects.requireNonNull(value, "value"), null, null);
   }
 
-  public static ValueRef expression(RexNode expression) {
-    return new ValueRef(null, Objects.requireNonNull(expression, "expression"));
+  /** An expression evaluated when the statement runs; the builder is its planner's, for compiling. */
+  public static ValueRef expression(RexNode expression, RexBuilder rexBuilder) {
+    return new ValueRef(null, Objects.requireNonNull(expression, "expression"),
+        Objects.requireNonNull(rexBuilder, "rexBuilder"));
   }
 
   public boolean isConstant() {
@@ -38,6 +43,10 @@ public final class ValueRef {
 
   public RexNode expression() {
     return expression;
+  }
+
+  RexBuilder rexBuilder() {
+    return rexBuilder;
   }
 
   @Override public boolean equals(Object o) {
