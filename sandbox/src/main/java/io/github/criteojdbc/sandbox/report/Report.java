@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /**
  * One async report (or MPO export) and its life: Pending (the first time Unknown, if its variant says so) for the
  * planned number of polls and time, then Done, Failure or Expired as planned, and Expired once its cache time is
- * over. The rows are computed once, when the
- * report turns Done, from data as of the creation instant.
+ * over. The rows are computed once, when the report turns Done, from data as of the creation instant.
  */
 public final class Report {
   private final String id;
