@@ -13,17 +13,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * Runs one report: create, poll the status with backoff until it is done, start the download. An
- * expired report (by status, or by an expiry error on download) is created again once.
+ * expired report is created again once. Expiry is recognised by the status alone, the one thing the documents
+ * specify: what the download answers for an expired report is undocumented, so a refused download is followed by
+ * one status read that tells whether the report expired meanwhile.
  */
 final class ReportLifecycle {
   private static final Logger LOG = Logger.getLogger(ReportLifecycle.class.getName());
   static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(60);
-  private static final Set<String> EXPIRED_CODES = Set.of("report-expired", "export-alreadyexpired");
 
   private final ApiCaller api;
   private final CriteoClientConfig config;
@@ -41,13 +42,10 @@ final class ReportLifecycle {
     boolean recreated = false;
     while (true) {
       ReportState created = create(kind, context);
-      try {
-        if (awaitDone(kind, created, context, started, giveUpAt)) {
-          return download(kind, created.id(), shape, context, started);
-        }
-      } catch (CriteoApiException e) {
-        if (e.code() == null || !EXPIRED_CODES.contains(e.code().toLowerCase(Locale.ROOT))) {
-          throw e;
+      if (awaitDone(kind, created, context, started, giveUpAt)) {
+        Optional<RowStream> rows = downloadUnlessExpired(kind, created.id(), shape, context, started);
+        if (rows.isPresent()) {
+          return rows.get();
         }
       }
       if (recreated) {
@@ -106,19 +104,43 @@ final class ReportLifecycle {
       Duration untilGiveUp = Duration.between(now, giveUpAt);
       context.sleep(interval.compareTo(untilGiveUp) < 0 ? interval : untilGiveUp,
           "waiting for " + kind.name() + " report " + id);
-      state = readState(kind.status(id), context);
-      stats.statusPolls.incrementAndGet();
-      Duration waited = Duration.between(started, context.now());
-      String status = state.status();
-      context.listener().statusPolled(id, status, waited);
-      LOG.fine(() -> kind.name() + " report " + id + " is " + status + " after " + waited.toMillis() + " ms");
+      state = poll(kind, id, context, started);
       Duration next = Duration.ofMillis(interval.toMillis() * 3 / 2);
       interval = next.compareTo(MAX_POLL_INTERVAL) < 0 ? next : MAX_POLL_INTERVAL;
     }
   }
 
+  private ReportState poll(ReportKind kind, String id, CallContext context, Instant started) {
+    ReportState state = readState(kind.status(id), context);
+    stats.statusPolls.incrementAndGet();
+    Duration waited = Duration.between(started, context.now());
+    String status = state.status();
+    context.listener().statusPolled(id, status, waited);
+    LOG.fine(() -> kind.name() + " report " + id + " is " + status + " after " + waited.toMillis() + " ms");
+    return state;
+  }
+
   private static String normalized(String status) {
     return status == null ? "unknown" : status.toLowerCase(Locale.ROOT);
+  }
+
+  /** The rows, or empty when the download was refused because the report expired after it was done. */
+  private Optional<RowStream> downloadUnlessExpired(ReportKind kind, String id, RowShape shape, CallContext context,
+      Instant started) {
+    try {
+      return Optional.of(download(kind, id, shape, context, started));
+    } catch (CriteoAuthException e) {
+      throw e;
+    } catch (CriteoApiException e) {
+      if (e.httpStatus() < 400 || e.httpStatus() >= 500 || e.httpStatus() == 429) {
+        throw e;
+      }
+      ReportState state = poll(kind, id, context, started);
+      if (!"expired".equals(normalized(state.status()))) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   private RowStream download(ReportKind kind, String id, RowShape shape, CallContext context, Instant started) {

@@ -140,17 +140,33 @@ class ReportLifecycleTest {
   }
 
   @Test
-  void outputThatSaysExpiredAlsoRecreatesTheReport() {
+  void outputRefusedWhileTheStatusNowSaysExpiredRecreatesTheReportWhateverTheErrorCode() {
     criteo.stubSequence(() -> post(FakeCriteo.STATS_CREATE),
         json(202, msStatus("r-1", "Done")), json(202, msStatus("r-2", "Done")));
-    criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(json(400,
-        error("report-expired", "The report has expired"))));
+    criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(json(410,
+        error("some-undocumented-code", "Gone"))));
+    criteo.stubStatus("r-1", "EXPIRED");
     criteo.stubOutput("r-2", OUTPUT);
 
     try (CriteoClient client = client(Duration.ofSeconds(5))) {
       assertThat(drain(client.statisticsReport(statistics(), CAMPAIGN_CLICKS, control))).isEqualTo(2);
     }
     criteo.wm().verify(2, postRequestedFor(urlPathEqualTo(FakeCriteo.STATS_CREATE)));
+  }
+
+  @Test
+  void outputRefusedWhileTheReportIsStillDoneIsTheApiErrorAndNoRecreation() {
+    criteo.stubStatisticsCreate("r-1");
+    criteo.stubStatus("r-1", "Done");
+    criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(json(400,
+        error("report-expired", "Looks like expiry, but the status says Done"))));
+
+    try (CriteoClient client = client(Duration.ofSeconds(5))) {
+      assertThatThrownBy(() -> client.statisticsReport(statistics(), CAMPAIGN_CLICKS, control))
+          .isInstanceOfSatisfying(CriteoApiException.class, e -> assertThat(e.httpStatus()).isEqualTo(400))
+          .hasMessageContaining("Looks like expiry");
+    }
+    criteo.wm().verify(1, postRequestedFor(urlPathEqualTo(FakeCriteo.STATS_CREATE)));
   }
 
   @Test

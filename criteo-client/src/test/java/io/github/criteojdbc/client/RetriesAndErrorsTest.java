@@ -87,6 +87,26 @@ class RetriesAndErrorsTest {
   }
 
   @Test
+  void connectionsClosedByTheServerUntilRetriesRunOutNameThatCauseWithoutAProxyHint() {
+    criteo.wm().stubFor(post(FakeCriteo.STATS_CREATE).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+    assertThatThrownBy(this::readAll).isInstanceOf(CriteoException.class)
+        .hasMessageContaining("after 5 attempts: the server closed the connection (")
+        .hasMessageNotContaining("proxy");
+  }
+
+  @Test
+  void serverThatCannotBeReachedFailsWithTheNetworkAndProxyHint() {
+    try (CriteoClient unreachable = CriteoClient.create(criteo.config().baseUrl("http://127.0.0.1:9")
+        .tokenUrl(criteo.baseUrl() + "/oauth2/token").build())) {
+      assertThatThrownBy(() -> unreachable.statisticsReport(statistics(), CAMPAIGN_CLICKS, QueryControl.none()))
+          .isInstanceOf(CriteoException.class)
+          .hasMessageContaining("after 5 attempts: could not connect (")
+          .hasMessageContaining("Check the network and the proxy settings");
+    }
+  }
+
+  @Test
   void validationErrorIsNeverRetriedAndCarriesTheProblem() {
     criteo.wm().stubFor(post(FakeCriteo.STATS_CREATE).willReturn(json(400,
         error("invalid-timespan", "The time span is too long"))));

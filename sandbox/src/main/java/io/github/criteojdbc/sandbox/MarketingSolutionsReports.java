@@ -15,7 +15,6 @@ import io.github.criteojdbc.sandbox.report.ExportTable;
 import io.github.criteojdbc.sandbox.report.Report;
 import io.github.criteojdbc.sandbox.report.ReportIds;
 import io.github.criteojdbc.sandbox.report.ReportRegistry;
-import io.github.criteojdbc.sandbox.report.RequestKey;
 import io.github.criteojdbc.sandbox.request.AdvertiserAccess;
 import io.github.criteojdbc.sandbox.request.JsonRequestBody;
 import io.github.criteojdbc.sandbox.statistics.StatisticsAggregator;
@@ -32,19 +31,23 @@ import java.util.function.Supplier;
 
 /**
  * The async Marketing Solutions reports: create (statistics, audience performance) → 202, status, output.
- * Outputs are computed from data as of the creation instant and streamed.
+ * Outputs are computed from data as of the creation instant and streamed. What the output answers before Done or
+ * after expiry is undocumented: here a problem of type {@code availability}, with the HTTP status the report's
+ * variant gives (400 or 404), so that clients learn to tell expiry from the status alone.
  */
 final class MarketingSolutionsReports {
   private final ReportRegistry registry;
+  private final ReportIds ids;
   private final ReportPlans plans;
   private final SandboxFaults faults;
   private final Clock clock;
   private final int dataDays;
   private final Set<String> advertiserIds;
 
-  MarketingSolutionsReports(ReportRegistry registry, ReportPlans plans, SandboxFaults faults, Clock clock, int dataDays,
+  MarketingSolutionsReports(ReportRegistry registry, ReportIds ids, ReportPlans plans, SandboxFaults faults, Clock clock, int dataDays,
       Set<String> advertiserIds) {
     this.registry = registry;
+    this.ids = ids;
     this.plans = plans;
     this.faults = faults;
     this.clock = clock;
@@ -62,8 +65,7 @@ final class MarketingSolutionsReports {
     Supplier<ExportTable> content = syntheticRows > 0
         ? () -> new SyntheticStatisticsTable(request, syntheticRows)
         : () -> StatisticsAggregator.aggregate(request, data);
-    created(call, new RequestKey(clientId, "async-statistics", body), clientId, now,
-        ReportIds.newStatisticsId(request.currency(), request.timezone()), content);
+    created(call, clientId, now, ids.nextStatisticsId(request.currency(), request.timezone()), content);
   }
 
   void createAudience(HttpCall call, String clientId) {
@@ -74,38 +76,44 @@ final class MarketingSolutionsReports {
     AdvertiserAccess.require(List.of(request.advertiserId()), advertiserIds);
     Supplier<ExportTable> content =
         () -> AudienceAggregator.aggregate(request, today.minusDays(dataDays), today.minusDays(1));
-    created(call, new RequestKey(clientId, "async-audience-performance", body), clientId, now,
-        ReportIds.newStatisticsId(request.currency(), request.timezone()), content);
+    created(call, clientId, now, ids.nextStatisticsId(request.currency(), request.timezone()), content);
   }
 
   void status(HttpCall call, String clientId, String reportId) {
     Report report = find(reportId, clientId);
     Instant now = clock.instant();
-    call.sendJson(200, StatusDocuments.marketingSolutions(reportId, report.poll(now, faults.neverFinish()), report.message()));
+    call.sendJson(200, StatusDocuments.marketingSolutions(reportId, report.variant(),
+        report.poll(now, faults.neverFinish()), report.message()));
   }
 
   void output(HttpCall call, String clientId, String reportId) {
-    Download download = find(reportId, clientId).download(clock.instant(), faults.neverFinish());
+    Report report = find(reportId, clientId);
+    Download download = report.download(clock.instant(), faults.neverFinish());
     if (download instanceof Download.Ready ready) {
       DownloadFaults downloadFaults = faults.takeDownloadFaults();
-      call.sendStream(200, "application/json", out -> ExportResultWriter.write(ready.table(), downloadFaults, out));
+      String metadataKey = report.variant().metadataKey();
+      call.sendStream(200, "application/json",
+          out -> ExportResultWriter.write(ready.table(), metadataKey, downloadFaults, out));
       return;
     }
+    int status = report.variant().refusedDownloadStatus();
     if (download instanceof Download.Failed failed) {
-      throw unavailable("report-failed", "Report failed", "The report failed: " + failed.message());
+      throw unavailable(status, "report-failed", "Report failed", "The report failed: " + failed.message());
     }
     if (download instanceof Download.Expired) {
-      throw unavailable("report-expired", "Report expired",
+      throw unavailable(status, "report-expired", "Report expired",
           "The report " + reportId + " has expired; create it again");
     }
-    throw unavailable("report-not-ready", "Report not ready",
+    throw unavailable(status, "report-not-ready", "Report not ready",
         "The report " + reportId + " is still Pending; poll its status until Done");
   }
 
-  private void created(HttpCall call, RequestKey key, String clientId, Instant now, String newId,
+  private void created(HttpCall call, String clientId, Instant now, ReportIds.SerialId newId,
       Supplier<ExportTable> content) {
-    Report report = registry.findOrCreate(key, now, () -> new Report(newId, clientId, plans.next(now), content));
-    call.sendJson(202, StatusDocuments.marketingSolutions(report.id(), report.observed(now), report.message()));
+    Report report = new Report(newId.id(), clientId, plans.next(now, newId.serial()), content);
+    registry.add(report);
+    call.sendJson(202, StatusDocuments.marketingSolutions(report.id(), report.variant(), report.observed(now),
+        report.message()));
   }
 
   private Report find(String reportId, String clientId) {
@@ -113,8 +121,8 @@ final class MarketingSolutionsReports {
         "report-not-found", "Report not found", "No report with id '" + reportId + "'", null)));
   }
 
-  private static ApiException unavailable(String code, String title, String detail) {
-    return new ApiException(400, new Problem("availability", code, title, detail, null));
+  private static ApiException unavailable(int status, String code, String title, String detail) {
+    return new ApiException(status, new Problem("availability", code, title, detail, null));
   }
 
   private static LocalDate today(Instant now) {

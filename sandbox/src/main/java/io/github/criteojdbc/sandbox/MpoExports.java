@@ -15,6 +15,7 @@ import io.github.criteojdbc.sandbox.report.DownloadFaults;
 import io.github.criteojdbc.sandbox.report.ExportColumn;
 import io.github.criteojdbc.sandbox.report.ExportTable;
 import io.github.criteojdbc.sandbox.report.Report;
+import io.github.criteojdbc.sandbox.report.ReportIds;
 import io.github.criteojdbc.sandbox.report.ReportRegistry;
 import io.github.criteojdbc.sandbox.report.RequestKey;
 import io.github.criteojdbc.sandbox.request.AdvertiserAccess;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The MPO real-time export (seeds 001/003): export request → 200 with an export id, status, and a download of
@@ -32,13 +32,15 @@ import java.util.UUID;
  */
 final class MpoExports {
   private final ReportRegistry registry;
+  private final ReportIds ids;
   private final ReportPlans plans;
   private final SandboxFaults faults;
   private final Clock clock;
   private final Set<String> advertiserIds;
 
-  MpoExports(ReportRegistry registry, ReportPlans plans, SandboxFaults faults, Clock clock, Set<String> advertiserIds) {
+  MpoExports(ReportRegistry registry, ReportIds ids, ReportPlans plans, SandboxFaults faults, Clock clock, Set<String> advertiserIds) {
     this.registry = registry;
+    this.ids = ids;
     this.plans = plans;
     this.faults = faults;
     this.clock = clock;
@@ -51,15 +53,18 @@ final class MpoExports {
     MpoRequest request = MpoRequestParser.parse(body, now);
     AdvertiserAccess.require(request.advertiserIds(), advertiserIds);
     Report report = registry.findOrCreate(new RequestKey(clientId, "mpo-realtime-export", body), now,
-        () -> new Report(UUID.randomUUID().toString(), clientId, plans.next(now),
-            () -> new FileExport(MpoAggregator.aggregate(request, now), request.fileFormat())));
-    call.sendJson(200, StatusDocuments.mpoJob(report.id(), report.observed(now), report.message()));
+        () -> {
+          ReportIds.SerialId id = ids.nextExportId();
+          return new Report(id.id(), clientId, plans.next(now, id.serial()),
+              () -> new FileExport(MpoAggregator.aggregate(request, now), request.fileFormat()));
+        });
+    call.sendJson(200, StatusDocuments.mpoJob(report.id(), report.variant(), report.observed(now), report.message()));
   }
 
   void status(HttpCall call, String clientId, String exportId) {
     Report report = find(exportId, clientId);
-    call.sendJson(200, StatusDocuments.mpoStatus(exportId, report.poll(clock.instant(), faults.neverFinish()),
-        report.message()));
+    call.sendJson(200, StatusDocuments.mpoStatus(exportId, report.variant(),
+        report.poll(clock.instant(), faults.neverFinish()), report.message()));
   }
 
   void download(HttpCall call, String clientId, String exportId) {

@@ -1,11 +1,13 @@
 package io.github.criteojdbc.sandbox;
 
 import io.github.criteojdbc.sandbox.report.DownloadFaults;
+import io.github.criteojdbc.sandbox.report.ReportVariant;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -17,10 +19,10 @@ import java.util.Random;
  */
 public final class SandboxFaults {
   static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(900);
-  static final int DEFAULT_PENDING_POLLS = 1;
 
   private Duration tokenLifetime;
-  private int pendingPolls;
+  private OptionalInt pendingPolls;
+  private ReportVariant pinnedVariant;
   private Duration pendingFor;
   private boolean neverFinish;
   private final Countdown failingReports = new Countdown();
@@ -50,10 +52,11 @@ public final class SandboxFaults {
     reset();
   }
 
-  /** Restores every switch to its default: no faults, 900 s tokens, one Pending poll. */
+  /** Restores every switch to its default: no faults, 900 s tokens, reports varying as their serial says. */
   public synchronized SandboxFaults reset() {
     tokenLifetime = DEFAULT_TOKEN_LIFETIME;
-    pendingPolls = DEFAULT_PENDING_POLLS;
+    pendingPolls = OptionalInt.empty();
+    pinnedVariant = null;
     pendingFor = Duration.ZERO;
     neverFinish = false;
     failingReports.set(0);
@@ -92,9 +95,22 @@ public final class SandboxFaults {
     return failNextCalls(Endpoint.TOKEN, n);
   }
 
-  /** New reports answer Pending to this many status calls before showing their outcome; default 1. */
+  /**
+   * New reports answer Pending to this many status calls before showing their outcome, whatever their variant
+   * says; by default each report's variant decides (0 to 3).
+   */
   public synchronized SandboxFaults pendingPolls(int n) {
-    this.pendingPolls = count(n);
+    this.pendingPolls = OptionalInt.of(count(n));
+    return this;
+  }
+
+  /**
+   * New reports answer in this variant instead of the one their serial number picks, e.g. {@code
+   * ReportVariant.spec()} or {@code ReportVariant.spec().withMetadataKey("metaData")} for a focused test;
+   * {@code pendingPolls(n)} still overrides its number of Pending polls. {@code null} lets reports vary again.
+   */
+  public synchronized SandboxFaults pinVariant(ReportVariant variant) {
+    this.pinnedVariant = variant;
     return this;
   }
 
@@ -242,8 +258,12 @@ public final class SandboxFaults {
     return tokenLifetime;
   }
 
-  synchronized int pendingPolls() {
+  synchronized OptionalInt pendingPolls() {
     return pendingPolls;
+  }
+
+  synchronized Optional<ReportVariant> pinnedVariant() {
+    return Optional.ofNullable(pinnedVariant);
   }
 
   synchronized Duration pendingFor() {

@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.criteojdbc.sandbox.batch.CatalogBatches;
 import io.github.criteojdbc.sandbox.data.Advertiser;
 import io.github.criteojdbc.sandbox.data.Portfolio;
+import io.github.criteojdbc.sandbox.report.ReportIds;
 import io.github.criteojdbc.sandbox.report.ReportRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +34,17 @@ import java.util.stream.Collectors;
  */
 public final class SandboxServer implements AutoCloseable {
   private static final int BACKLOG = 64;
+  /** How long a keep-alive connection may stay idle before the server closes it (to within a quarter second). */
+  public static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
   static {
     // The JDK server writes status line and body separately; with Nagle on, every small response then waits
     // for the client's delayed ACK (about 40 ms). The property is read once per JVM, before the first server.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    setUnlessGiven("sun.net.httpserver.nodelay", "true");
+    // Servers close idle keep-alive connections (the JDK's after 30 s by default, many after 5 s); closing ours
+    // after about 2 s lets every client meet it. The interval is in seconds; the check runs every clockTick ms.
+    setUnlessGiven("sun.net.httpserver.idleInterval", String.valueOf(IDLE_CONNECTION_TIMEOUT.toSeconds()));
+    setUnlessGiven("sun.net.httpserver.clockTick", "250");
   }
 
   private final HttpServer server;
@@ -58,13 +64,14 @@ public final class SandboxServer implements AutoCloseable {
     Set<String> advertiserIds = Portfolio.standard().advertisers().stream().map(Advertiser::id).collect(Collectors.toSet());
     TokenStore tokens = new TokenStore();
     ReportRegistry registry = new ReportRegistry();
+    ReportIds ids = new ReportIds();
     ReportPlans plans = new ReportPlans(faults, options.reportTtl());
     this.catalogBatches = new CatalogBatches(options.clock());
     Dispatcher dispatcher = new Dispatcher(faults, requestLog,
         new CallGate(faults, tokens, new RateLimiter(), options.clock()),
         new TokenEndpoint(options.credentials(), tokens, faults, options.clock()),
-        new MarketingSolutionsReports(registry, plans, faults, options.clock(), options.dataDays(), advertiserIds),
-        new MpoExports(registry, plans, faults, options.clock(), advertiserIds),
+        new MarketingSolutionsReports(registry, ids, plans, faults, options.clock(), options.dataDays(), advertiserIds),
+        new MpoExports(registry, ids, plans, faults, options.clock(), advertiserIds),
         new CatalogBatchReports(catalogBatches, faults),
         options.clock());
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), BACKLOG);
@@ -127,6 +134,12 @@ public final class SandboxServer implements AutoCloseable {
       executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void setUnlessGiven(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.criteojdbc.sandbox.report.ReportVariant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -22,6 +23,8 @@ class DownloadFaultsTest {
   @BeforeEach
   void start() {
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    // These tests check the spec's own forms; ReportVariantsTest covers the others.
+    sandbox.faults().pinVariant(ReportVariant.spec());
     sandbox.faults().pendingPolls(0);
     client = new SandboxClient(sandbox);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.criteojdbc.sandbox.data.MpoMinuteFact;
+import io.github.criteojdbc.sandbox.report.ReportVariant;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ class MpoExportTest {
   @BeforeAll
   static void start() {
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    // These tests check the spec's own forms; ReportVariantsTest covers the others.
+    sandbox.faults().pinVariant(ReportVariant.spec());
     client = new SandboxClient(sandbox);
   }
 

@@ -159,6 +159,18 @@ class MpoValidationTest {
   }
 
   @Test
+  void aWellKnownFormatTheApiDoesNotExportIsTheDocumentedUnsupportedFileFormat() {
+    ObjectNode body = valid();
+    Requests.attributes(body).put("fileFormat", "Parquet");
+
+    SandboxClient.Reply reply = export(body);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(codes(reply)).containsExactly("unsupported-fileformat");
+    assertThat(reply.json().at("/errors/0/title").asText()).isEqualTo("Unsupported file format");
+  }
+
+  @Test
   void anAdvertiserOutsideThePortfolioIsInsufficientAccountPermissions() {
     ObjectNode body = valid();
     Requests.attributes(body).set("advertiserIds", Requests.array(List.of("321")));

@@ -3,6 +3,7 @@ package io.github.criteojdbc.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.criteojdbc.sandbox.report.ReportVariant;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,8 @@ class ReportFaultsTest {
   void start() {
     clock = MutableClock.atNow();
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(clock).build());
+    // These tests check the spec's own forms; ReportVariantsTest covers the others.
+    sandbox.faults().pinVariant(ReportVariant.spec());
     client = new SandboxClient(sandbox);
   }
 
@@ -191,12 +194,13 @@ class ReportFaultsTest {
   }
 
   @Test
-  void aReusedDoneReportIsAnsweredWithItsCurrentStatus() {
+  void aReusedDoneExportIsAnsweredWithItsCurrentStatus() {
     sandbox.faults().pendingPolls(0);
-    ObjectNode request = nextRequest();
-    status(client.createStatistics(request));
+    ObjectNode body = Requests.mpo(List.of("10001"), List.of("advertiserId"), List.of("clicks"));
+    Requests.attributes(body).put("lookbackWindow", 60);
+    mpoStatus(client.post(SandboxClient.MPO_EXPORT, body).json().at("/data/attributes/exportId").asText());
 
-    SandboxClient.Reply again = client.post(SandboxClient.STATISTICS, request);
+    SandboxClient.Reply again = client.post(SandboxClient.MPO_EXPORT, body);
 
     assertThat(again.json().at("/data/attributes/status").asText()).isEqualTo("Done");
     assertThat(again.json().at("/data/attributes/message").asText()).startsWith("rows_count=");

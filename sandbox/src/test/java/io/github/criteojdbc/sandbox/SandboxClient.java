@@ -29,6 +29,10 @@ final class SandboxClient {
     this.sandbox = sandbox;
   }
 
+  SandboxServer sandbox() {
+    return sandbox;
+  }
+
   /** A response with its body read as text, and as JSON when it is JSON. */
   record Reply(int status, java.net.http.HttpHeaders headers, String body) {
     JsonNode json() {
@@ -127,11 +131,11 @@ final class SandboxClient {
     return reply.json().path("data").path("id").asText();
   }
 
-  /** Polls the status until it is no longer Pending (bounded) and returns the last status document. */
+  /** Polls the status until it is no longer Pending or Unknown, in any casing (bounded); the last status document. */
   JsonNode awaitStatus(String reportId) {
     for (int poll = 0; poll < 20; poll++) {
       JsonNode status = get(reportPath(reportId, "status")).json();
-      if (!status.path("data").path("attributes").path("status").asText().equals("Pending")) {
+      if (!stillRunning(status.path("data").path("attributes").path("status").asText())) {
         return status;
       }
     }
@@ -155,13 +159,29 @@ final class SandboxClient {
     if (created.status() != 200) {
       throw new IllegalStateException("export failed: " + created.body());
     }
-    String id = created.json().path("data").path("attributes").path("exportId").asText();
+    String id = exportId(created.json());
     for (int poll = 0; poll < 20; poll++) {
       String status = get(MPO + "/report-jobs/" + id).json().path("data").path("attributes").path("status").asText();
-      if (!status.equals("Pending")) {
+      if (!stillRunning(status)) {
         break;
       }
     }
     return get(MPO + "/realtime-reports/" + id);
+  }
+
+  /** The export id of an MPO create answer, flat (guide) or in {@code data.attributes} (spec). */
+  static String exportId(JsonNode created) {
+    JsonNode wrapped = created.path("data").path("attributes").path("exportId");
+    return wrapped.isTextual() ? wrapped.asText() : created.path("exportId").asText();
+  }
+
+  /** The column metadata of an async output, under {@code metadata} (spec) or {@code metaData} (docs sample). */
+  static JsonNode metadata(JsonNode output) {
+    JsonNode data = output.path("data");
+    return data.has("metadata") ? data.path("metadata") : data.path("metaData");
+  }
+
+  static boolean stillRunning(String status) {
+    return status.equalsIgnoreCase("Pending") || status.equalsIgnoreCase("Unknown");
   }
 }

@@ -7,6 +7,7 @@ import io.github.criteojdbc.sandbox.data.AdSet;
 import io.github.criteojdbc.sandbox.data.Campaign;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
 import io.github.criteojdbc.sandbox.data.MpoMinuteFact;
+import io.github.criteojdbc.sandbox.data.MpoSeller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,26 @@ class SandboxDataTest {
     assertThat(adSetsPerCampaign.values()).containsOnly(2L);
     assertThat(data.adSetIds()).doesNotHaveDuplicates().allMatch(id -> id.matches("\\d+"));
     assertThat(data.adSetNames()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void someAdSetNamesHoldCommasQuotesALineBreakAndNonAsciiLetters() {
+    assertThat(data.adSetNames())
+        .anyMatch(name -> name.contains(",") && name.contains("\""))
+        .anyMatch(name -> name.contains("\n"))
+        .anyMatch(name -> name.chars().anyMatch(c -> c > 127));
+  }
+
+  @Test
+  void someSellerNamesHoldCommasQuotesALineBreakAndNonAsciiLetters() {
+    List<String> sellers = data.mpoCampaigns().stream().flatMap(campaign -> campaign.sellers().stream())
+        .map(MpoSeller::name).toList();
+
+    assertThat(sellers)
+        .anyMatch(name -> name.contains(","))
+        .anyMatch(name -> name.contains("\""))
+        .anyMatch(name -> name.contains("\n"))
+        .anyMatch(name -> name.chars().anyMatch(c -> c > 127));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.criteojdbc.sandbox.report.ReportVariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -18,6 +19,8 @@ class StatisticsOutputFormatTest {
   @BeforeAll
   static void start() {
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    // These tests check the spec's own forms; ReportVariantsTest covers the others.
+    sandbox.faults().pinVariant(ReportVariant.spec());
     sandbox.faults().pendingPolls(0);
     client = new SandboxClient(sandbox);
   }

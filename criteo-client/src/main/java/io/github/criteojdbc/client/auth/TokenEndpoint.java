@@ -14,6 +14,7 @@ import io.github.criteojdbc.client.http.CallStats;
 import io.github.criteojdbc.client.http.ErrorBodies;
 import io.github.criteojdbc.client.http.Exchange;
 import io.github.criteojdbc.client.http.RetryBackoff;
+import io.github.criteojdbc.client.http.TransportFailure;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,12 +75,14 @@ public final class TokenEndpoint {
         }
         LOG.fine(() -> "token endpoint answered " + code + "; retrying");
       } catch (IOException e) {
+        runner.evictIdleConnections();
+        TransportFailure failure = TransportFailure.of(e);
         if (attempt > config.maxRetries()) {
-          throw new CriteoException("Could not reach the Criteo token endpoint " + config.tokenUrl() + " after "
-              + attempt + " attempts (" + e.getMessage() + "). Check the network, the proxy settings and tokenUrl",
-              e);
+          throw new CriteoException("Could not get a token from the Criteo token endpoint " + config.tokenUrl()
+              + " after " + attempt + " attempts: " + failure.cause() + ". " + failure.advice()
+              + "; check tokenUrl", e);
         }
-        LOG.fine(() -> "token request failed (" + e.getMessage() + "); retrying");
+        LOG.fine(() -> "token request failed: " + failure.cause() + "; retrying on a new connection");
       }
       stats.retries.incrementAndGet();
       context.sleep(backoff.delay(attempt), "waiting to retry the token request");

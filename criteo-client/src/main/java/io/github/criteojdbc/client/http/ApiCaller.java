@@ -81,12 +81,16 @@ public final class ApiCaller {
       try {
         exchange = runner.execute(request(call, token), context, call.activity());
       } catch (IOException e) {
+        // Most often the server closed a pooled keep-alive connection while we waited; the other pooled
+        // connections are likely as old, so none is reused for the retry.
+        runner.evictIdleConnections();
         attempt++;
+        TransportFailure failure = TransportFailure.of(e);
         if (attempt > config.maxRetries()) {
           throw new CriteoException("Criteo API call failed while " + call.activity() + " after " + attempt
-              + " attempts (" + e.getMessage() + "). Check the network and proxy settings, or try again later", e);
+              + " attempts: " + failure.cause() + ". " + failure.advice(), e);
         }
-        LOG.fine(() -> call.activity() + ": " + e.getMessage() + "; retrying");
+        LOG.fine(() -> call.activity() + ": " + failure.cause() + "; retrying on a new connection");
         retryAfter(backoff.delay(attempt), context, call.activity());
         continue;
       }

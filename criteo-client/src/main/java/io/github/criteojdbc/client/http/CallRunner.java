@@ -57,6 +57,11 @@ public final class CallRunner {
     }
   }
 
+  /** Closes the pooled connections no call is using (the pool is shared: other clients' idle ones too). */
+  public void evictIdleConnections() {
+    http.connectionPool().evictAll();
+  }
+
   public void cancelAll() {
     inFlight.forEach(Call::cancel);
   }

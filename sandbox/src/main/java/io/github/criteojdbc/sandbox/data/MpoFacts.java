@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  */
 public final class MpoFacts {
   public static final Duration RETENTION = Duration.ofDays(7);
-  private static final List<String> SELLER_NAMES = List.of("Atelier Nova", "Brightside Goods", "Casa Verde",
-      "Delta Supply", "Evergreen Outlet", "Fabrika", "Granite & Oak", "Harbor Lane", "Indigo Market");
+  private static final List<String> SELLER_NAMES = List.of("Atelier Nova", "Brightside Goods, Inc.",
+      "Casa \"Verde\"", "Delta Supply", "Evergreen Outlet", "Fabrika\nØst", "Granite & Oak", "Harbor Lane",
+      "Indigo Märkte");
   private static final double ACTIVE_SHARE = 0.6;
   private static final List<MpoCampaign> CAMPAIGNS = buildCampaigns();
 

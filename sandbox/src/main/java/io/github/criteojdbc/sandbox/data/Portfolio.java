@@ -6,26 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The fixed advertisers, campaigns and ad sets of the sandbox, with the per-advertiser catalogs. */
+/**
+ * The fixed advertisers, campaigns and ad sets of the sandbox, with the per-advertiser catalogs. Some names hold
+ * commas, double quotes, a line break and non-ASCII letters, as real names do, so every output format meets them.
+ */
 public final class Portfolio {
   private static final List<NamedId> CHANNELS = List.of(new NamedId("1", "Web"), new NamedId("2", "App"));
   private static final List<String> AD_STYLES = List.of("Dynamic carousel", "Single product banner");
   private static final Portfolio STANDARD = new Portfolio(List.of(
       new Blueprint("10001", "Maison Lumière",
-          List.of("Lighting", "Textiles", "Furniture", "Tableware"),
+          List.of("Lighting", "Textiles", "Furniture", "Tableware, \"Art de la table\""),
           List.of("WELCOME10", "FREESHIP", "SPRING15"),
           List.of(Theme.PROSPECTING.with("Broad interests", "Lookalike buyers"),
-              Theme.RETARGETING.with("Cart abandoners", "Past buyers"),
+              Theme.RETARGETING.with("Cart abandoners", "Past buyers\n(12 months)"),
               Theme.SEASONAL.with("Spring sale", "Winter sale"))),
       new Blueprint("10002", "Nordic Trail Outfitters",
           List.of("Jackets", "Footwear", "Backpacks", "Camping"),
           List.of("TRAIL10", "FREESHIP", "MEMBER20"),
-          List.of(Theme.PROSPECTING.with("Hikers", "Lookalike buyers"),
+          List.of(Theme.PROSPECTING.with("Hikers, \"weekend\" walkers", "Lookalike buyers"),
               Theme.RETARGETING.with("Cart abandoners", "Product viewers"))),
       new Blueprint("10003", "Pixel & Plug",
           List.of("Smartphones", "Laptops", "Audio", "Smart home"),
           List.of("TECH5", "FREESHIP", "STUDENT10"),
-          List.of(Theme.PROSPECTING.with("Tech enthusiasts", "Students"),
+          List.of(Theme.PROSPECTING.with("Tech enthusiasts", "Étudiants, 18–25"),
               Theme.RETARGETING.with("Cart abandoners", "Past buyers"),
               Theme.SEASONAL.with("Black Friday", "Back to school")))));
 

@@ -8,18 +8,20 @@ import java.io.OutputStream;
 import java.util.Iterator;
 
 /**
- * Streams a Marketing Solutions report output: {@code {"data":{"metadata":{"columns":[..],"rows":N},"data":[[..]]}}},
- * row by row straight onto the response, so the size of a report never matters.
+ * Streams a Marketing Solutions report output: {@code {"data":{"metadata":{"columns":[..],"rows":N},"data":[[..]]}}}
+ * (the key spelled {@code metaData} as in the docs sample when asked), row by row straight onto the response, so
+ * the size of a report never matters.
  */
 public final class ExportResultWriter {
   private ExportResultWriter() {}
 
-  public static void write(ExportTable table, DownloadFaults faults, OutputStream out) throws IOException {
+  public static void write(ExportTable table, String metadataKey, DownloadFaults faults, OutputStream out)
+      throws IOException {
     ColumnSelection columns = ColumnSelection.of(table.columns(), faults);
     JsonGenerator json = Json.generator(out);
     json.writeStartObject();
     json.writeObjectFieldStart("data");
-    json.writeObjectFieldStart("metadata");
+    json.writeObjectFieldStart(metadataKey);
     json.writeArrayFieldStart("columns");
     for (int column : columns.headerColumns()) {
       json.writeObject(table.columns().get(column).toJson());

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * One async report (or MPO export) and its life: Pending for the planned number of polls and time, then Done,
- * Failure or Expired as planned, and Expired once its cache time is over. The rows are computed once, when the
- * report turns Done, from data as of the creation instant.
+ * One async report (or MPO export) and its life: Pending (the first time Unknown, if its variant says so) for the
+ * planned number of polls and time, then Done, Failure or Expired as planned, and Expired once its cache time is
+ * over. The rows are computed once, when the report turns Done, from data as of the creation instant.
  */
 public final class Report {
   private final String id;
@@ -22,7 +22,11 @@ public final class Report {
     this.clientId = clientId;
     this.plan = plan;
     this.content = content;
-    this.pendingPollsLeft = plan.pendingPolls();
+    this.pendingPollsLeft = plan.variant().pendingPolls();
+  }
+
+  public ReportVariant variant() {
+    return plan.variant();
   }
 
   public String id() {
@@ -37,8 +41,9 @@ public final class Report {
   public synchronized ReportStatus poll(Instant now, boolean holdPending) {
     expireIfDue(now);
     if (status == ReportStatus.PENDING && pendingPollsLeft > 0) {
+      boolean first = pendingPollsLeft == plan.variant().pendingPolls();
       pendingPollsLeft--;
-      return status;
+      return first && plan.variant().unknownFirst() ? ReportStatus.UNKNOWN : status;
     }
     return current(now, holdPending);
   }
@@ -63,13 +68,13 @@ public final class Report {
     return switch (status) {
       case DONE -> "rows_count=" + table.rowCount();
       case FAILURE -> plan.failureMessage();
-      case PENDING, EXPIRED -> null;
+      case UNKNOWN, PENDING, EXPIRED -> null;
     };
   }
 
   public synchronized Download download(Instant now, boolean holdPending) {
     return switch (current(now, holdPending)) {
-      case PENDING -> new Download.NotReady(status);
+      case UNKNOWN, PENDING -> new Download.NotReady(status);
       case FAILURE -> new Download.Failed(plan.failureMessage());
       case EXPIRED -> new Download.Expired();
       case DONE -> firstDownload();

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * How a new report will behave, fixed when it is created from the fault switches of that moment.
  *
- * @param pendingPolls status calls that answer Pending before the outcome shows
+ * @param variant how the report's answers are worded, and how many status calls answer Pending before the
+ *     outcome shows
  * @param readyAt the report stays Pending until this instant
  * @param outcome what the report turns into once it is no longer Pending
  * @param failureMessage the status message of a failing report
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param expiresAt when the cached result is gone (the guide promises at least an hour)
  */
 public record ReportPlan(
-    int pendingPolls,
+    ReportVariant variant,
     Instant readyAt,
     Outcome outcome,
     String failureMessage,

@@ -8,13 +8,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * All reports of one server. Like the MPO guide says, identical requests may reuse cached results: an identical
- * create request gets the earlier report back while that report is Pending or Done and not expired, which also
- * makes retrying a create safe.
+ * All reports of one server. Like the MPO guide says, identical export requests may reuse cached results: an
+ * identical request gets the earlier export back while it is Pending or Done and not expired. Nothing documents
+ * such reuse for the statistics and audience reports, so each of their creations makes a new report.
  */
 public final class ReportRegistry {
   private final Map<String, Report> reportsById = new ConcurrentHashMap<>();
   private final Map<RequestKey, Report> reportsByRequest = new HashMap<>();
+
+  public synchronized void add(Report report) {
+    reportsById.put(report.id(), report);
+  }
 
   public synchronized Report findOrCreate(RequestKey key, Instant now, Supplier<Report> create) {
     Report earlier = reportsByRequest.get(key);

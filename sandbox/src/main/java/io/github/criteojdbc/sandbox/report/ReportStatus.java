@@ -2,6 +2,7 @@ package io.github.criteojdbc.sandbox.report;
 
 /** The status values of an async report or MPO export, spelled as the spec's enum. */
 public enum ReportStatus {
+  UNKNOWN("Unknown"),
   PENDING("Pending"),
   DONE("Done"),
   FAILURE("Failure"),
