@@ -8,6 +8,12 @@ package io.github.criteojdbc.corpus;
  */
 record CellReading(String getter, String value, boolean approximate) {
   private static final String THREW = "threw ";
+  /** Identity hashes ({@code [Ljava.lang.Object;@1b2c3d}) differ between JVMs; what they say does not. */
+  private static final java.util.regex.Pattern IDENTITY_HASH = java.util.regex.Pattern.compile("@[0-9a-f]{4,}");
+
+  CellReading {
+    value = IDENTITY_HASH.matcher(value).replaceAll("@...");
+  }
 
   static CellReading threw(String getter, Throwable e, boolean approximate) {
     return new CellReading(getter, THREW + e.getClass().getSimpleName() + ": " + e.getMessage(), approximate);

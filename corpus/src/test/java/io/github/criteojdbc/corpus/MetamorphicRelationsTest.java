@@ -48,7 +48,8 @@ class MetamorphicRelationsTest {
       for (String condition : List.of("(" + p + ")", "NOT (" + p + ")", "(" + p + ") IS NULL")) {
         union.addAll(CorpusQueries.rows(connection(), DerivedQueries.filtered(c.sql(), condition)).rows());
       }
-      assertSameRows("q", answer(c), "the three parts for p = " + p, new Rows(answer(c).columns(), union));
+      Rows q = answer(c);
+      assertSameRows("q", q, "the three parts for p = " + p, new Rows(q.columns(), union));
     });
   }
 
@@ -70,6 +71,13 @@ class MetamorphicRelationsTest {
   Stream<DynamicTest> everyGetterReadsTheSameValue() {
     return forEach(c -> true, "every getter agrees with getObject", c ->
         assertThat(answerWithGetters(c).getterProblems()).as("getters that disagree").isEmpty());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyGetterReadsTheSameValueWhenReportsAreInAnotherZone() {
+    return forEach(c -> true, "every getter agrees with getObject, timezone=" + CorpusConnection.REPORT_ZONE, c ->
+        assertThat(QueryAnswer.of(CorpusConnection.reportZone(), c.sql()).getterProblems())
+            .as("getters that disagree").isEmpty());
   }
 
   @TestFactory
