@@ -13,15 +13,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Cancel, query timeout and closing the connection stop a query promptly, wherever it is, and leave no thread or
  * socket behind. The driver stops well within a second; {@link #PROMPTLY}, measured from the stop call, leaves room
  * for a loaded 2-core machine and still tells a stop that works from a query that never ends (the reports here never
- * finish, the download would take many minutes), and the class timeout turns a hang into a failure.
+ * finish, the download would take many minutes), and the class timeout turns a hang into a failure. It runs
+ * alone, since its census counts every thread and socket of the JVM.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
+@Isolated
 class CancellationTest extends FreshSandboxTest {
   static final Duration PROMPTLY = Duration.ofSeconds(5);
   /** Calcite starts the query timeout's clock after planning, which a cold, loaded JVM can spend seconds on. */

@@ -15,12 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The client secret and the access tokens never show: not in errors, {@code toString()}, {@code getURL()}, log lines
  * at any level, thread names or {@code getPropertyInfo}, whether the secret came as the JDBC password or in the URL;
- * and a remote {@code baseUrl} must be HTTPS.
+ * and a remote {@code baseUrl} must be HTTPS. It runs alone, since it turns the whole JVM's logging to FINEST.
  */
+@Isolated
 class SecurityTest extends FreshSandboxTest {
   @Override
   protected String application() {
