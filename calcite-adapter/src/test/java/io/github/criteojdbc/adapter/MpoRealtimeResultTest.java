@@ -178,8 +178,8 @@ class MpoRealtimeResultTest {
              + "advertiser_id = '" + ADVERTISER + "' AND minute >= CURRENT_TIMESTAMP - INTERVAL "
              + "'90' MINUTE")) {
       while (rs.next()) {
-        rows.put(local(rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC),
-            ZoneOffset.UTC), rs.getLong(2));
+        String minute = local(rs.getTimestamp(1).toLocalDateTime().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        assertThat(rows.put(minute, rs.getLong(2))).as("a second row for %s", minute).isNull();
       }
     }
     Instant after = Instant.now();

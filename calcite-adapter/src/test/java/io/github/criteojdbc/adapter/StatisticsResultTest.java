@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,14 +51,33 @@ class StatisticsResultTest {
         Collectors.summingLong(f -> f.count("Clicks"))));
   }
 
-  private static Map<String, Long> query(Connection connection, String sql) throws SQLException {
-    Map<String, Long> result = new TreeMap<>();
+  /** Every row as (first column, second column), duplicates kept, so a test can compare multisets. */
+  private static List<Map.Entry<String, Long>> rows(Connection connection, String sql) throws SQLException {
+    List<Map.Entry<String, Long>> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       while (rs.next()) {
-        result.put(rs.getString(1), rs.getLong(2));
+        rows.add(Map.entry(rs.getString(1), rs.getLong(2)));
       }
     }
+    return rows;
+  }
+
+  /** The rows by their first column, which each query here makes a key: a repeated key fails the test. */
+  private static Map<String, Long> query(Connection connection, String sql) throws SQLException {
+    Map<String, Long> result = new TreeMap<>();
+    for (Map.Entry<String, Long> row : rows(connection, sql)) {
+      assertThat(result.put(row.getKey(), row.getValue())).as("a second row for %s", row.getKey()).isNull();
+    }
     return result;
+  }
+
+  private static Map<String, Long> clicksByHourAndAdSet() {
+    return clicksBy(facts(ZoneOffset.UTC, FIRST, LAST),
+        f -> sqlHour(f) + f.dimension("AdSetId"));
+  }
+
+  private static String sqlHour(HourlyFact fact) {
+    return fact.hour().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + ":00";
   }
 
   private static String days() {
@@ -150,9 +170,10 @@ class StatisticsResultTest {
     try (TestConnections.Session session = TestConnections.open()) {
       String sql = "SELECT campaign_id, SUM(clicks) FROM statistics WHERE advertiser_id = '"
           + ADVERTISER + "' AND " + days() + " GROUP BY campaign_id";
-      Map<String, Long> first = query(session.connection, sql);
+      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, FIRST, LAST), f -> f.dimension("CampaignId"));
+      assertThat(query(session.connection, sql)).isNotEmpty().isEqualTo(expected);
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(1);
-      assertThat(query(session.connection, sql)).isEqualTo(first);
+      assertThat(query(session.connection, sql)).isEqualTo(expected);
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(1);
     }
   }
@@ -178,9 +199,9 @@ class StatisticsResultTest {
 
   @Test void limitWithoutOrderReturnsThatManyRows() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      assertThat(query(session.connection, "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks "
+      assertThat(rows(session.connection, "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks "
           + "FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days()
-          + " LIMIT 5")).hasSize(5);
+          + " LIMIT 5")).hasSize(5).doesNotHaveDuplicates().isSubsetOf(clicksByHourAndAdSet().entrySet());
     }
   }
 
@@ -188,10 +209,13 @@ class StatisticsResultTest {
     try (TestConnections.Session session = TestConnections.open()) {
       String sql = "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days() + " LIMIT 5";
-      Map<String, Long> first = query(session.connection, sql);
+      List<Map.Entry<String, Long>> first = rows(session.connection, sql);
       long calls = SANDBOX.requestLog().reportCalls();
 
-      assertThat(query(session.connection, sql)).hasSize(5).isEqualTo(first);
+      List<Map.Entry<String, Long>> repeat = rows(session.connection, sql);
+
+      assertThat(first).hasSize(5).doesNotHaveDuplicates().isSubsetOf(clicksByHourAndAdSet().entrySet());
+      assertThat(repeat).isEqualTo(first);
       assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
     }
   }
@@ -201,15 +225,13 @@ class StatisticsResultTest {
     try (TestConnections.Session session = TestConnections.open()) {
       String select = "SELECT CAST(hour AS VARCHAR) || ad_set_id, clicks FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days();
-      assertThat(query(session.connection, select + " LIMIT 5")).hasSize(5);
+      Map<String, Long> expected = clicksByHourAndAdSet();
+      assertThat(rows(session.connection, select + " LIMIT 5")).hasSize(5).isSubsetOf(expected.entrySet());
       long creations = SANDBOX.requestLog().reportCreations();
 
-      Map<String, Long> all = query(session.connection, select);
+      List<Map.Entry<String, Long>> all = rows(session.connection, select);
 
-      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, FIRST, LAST),
-          f -> f.hour().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ')
-              + ":00" + f.dimension("AdSetId"));
-      assertThat(all).isEqualTo(expected);
+      assertThat(all).containsExactlyInAnyOrderElementsOf(expected.entrySet());
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
     }
   }
@@ -267,12 +289,11 @@ class StatisticsResultTest {
     LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(70);
     LocalDate last = first.plusDays(64);
     try (TestConnections.Session session = TestConnections.open()) {
-      Map<String, Long> actual = query(session.connection, "SELECT CAST(hour AS VARCHAR), "
+      List<Map.Entry<String, Long>> actual = rows(session.connection, "SELECT CAST(hour AS VARCHAR), "
           + "SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND day "
           + "BETWEEN DATE '" + first + "' AND DATE '" + last + "' GROUP BY hour");
-      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, first, last),
-          f -> f.hour().atZone(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + ":00");
-      assertThat(actual).isEqualTo(expected);
+      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, first, last), StatisticsResultTest::sqlHour);
+      assertThat(actual).containsExactlyInAnyOrderElementsOf(expected.entrySet());
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(3);
     }
   }

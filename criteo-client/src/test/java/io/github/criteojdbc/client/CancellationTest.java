@@ -2,6 +2,8 @@ package io.github.criteojdbc.client;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.criteojdbc.client.RequestContractTest.CAMPAIGN_CLICKS;
 import static io.github.criteojdbc.client.RequestContractTest.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.criteojdbc.client.testing.FakeCriteo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +28,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Cancelling waits and downloads from another thread, in real time. */
+/**
+ * Cancelling waits and downloads from another thread, in real time. Each cancel is sent once WireMock's journal shows
+ * the query at the stage the test means (polling, or downloading), not after a guessed delay. The client stops well
+ * within a second; {@link #PROMPTLY} leaves room for a loaded 2-core machine while still telling a cancel that
+ * works from a query that waits for the report or the download to end (20 s here).
+ */
 class CancellationTest {
   static final FakeCriteo criteo = new FakeCriteo();
-  static final Duration PROMPTLY = Duration.ofSeconds(1);
+  static final Duration PROMPTLY = Duration.ofSeconds(5);
+  static final Duration STAGE_DEADLINE = Duration.ofSeconds(30);
 
   Set<Thread> threadsBefore;
   CriteoClient client;
@@ -59,10 +71,11 @@ class CancellationTest {
     criteo.close();
   }
 
-  /** Runs the query on another thread, triggers cancellation after a delay, returns how it ended and how fast. */
-  record Outcome(Throwable failure, Duration afterCancel) {}
+  /** How a query ended, when, and how long after the cancel. */
+  record Outcome(Throwable failure, Instant end, Duration afterCancel) {}
 
-  Outcome runAndCancelAfter(Duration delay, Function<QueryControl, Object> query, QueryControl control,
+  /** Runs the query on another thread and, once {@code atStage} holds, triggers the cancellation. */
+  Outcome runAndCancelWhen(Predicate<Thread> atStage, Function<QueryControl, Object> query, QueryControl control,
       Runnable cancel) throws Exception {
     CompletableFuture<Instant> finished = new CompletableFuture<>();
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
@@ -77,12 +90,46 @@ class CancellationTest {
       }
     }, "test-query");
     worker.start();
-    Thread.sleep(delay.toMillis());
+    awaitStage(() -> atStage.test(worker), failure);
     Instant cancelledAt = Instant.now();
     cancel.run();
-    Instant end = finished.get(10, TimeUnit.SECONDS);
+    Instant end = finished.get(STAGE_DEADLINE.toSeconds(), TimeUnit.SECONDS);
     worker.join();
-    return new Outcome(failure.get(), Duration.between(cancelledAt, end));
+    return new Outcome(failure.get(), end, Duration.between(cancelledAt, end));
+  }
+
+  private static void awaitStage(BooleanSupplier atStage, CompletableFuture<Throwable> ended) throws Exception {
+    long deadline = System.nanoTime() + STAGE_DEADLINE.toNanos();
+    while (!atStage.getAsBoolean()) {
+      if (ended.isDone()) {
+        throw new AssertionError("the query ended before the stage to cancel in", ended.get());
+      }
+      assertThat(System.nanoTime()).as("the query reached the stage to cancel in").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private static Predicate<Thread> callsTo(String stage, int atLeast) {
+    return worker -> criteo.wm().countRequestsMatching(
+        getRequestedFor(urlPathEqualTo("/preview/reports/r-1/" + stage)).build()).getCount() >= atLeast;
+  }
+
+  private static Predicate<Thread> polled(int times) {
+    return callsTo("status", times);
+  }
+
+  private static Predicate<Thread> downloadRequested() {
+    return callsTo("output", 1);
+  }
+
+  /** The output's answer came and the query reads its body: WireMock's journal cannot tell this stage. */
+  private static Predicate<Thread> readingTheDownload() {
+    return worker -> {
+      List<StackTraceElement> stack = Arrays.asList(worker.getStackTrace());
+      return stack.stream().anyMatch(frame -> frame.getClassName().equals(ReportLifecycle.class.getName())
+          && frame.getMethodName().equals("download"))
+          && stack.stream().noneMatch(frame -> frame.getMethodName().equals("send"));
+    };
   }
 
   Object readEverything(QueryControl control) {
@@ -101,11 +148,11 @@ class CancellationTest {
   }
 
   @Test
-  void cancelDuringPollingStopsWithinASecond() throws Exception {
+  void cancelDuringPollingStopsPromptly() throws Exception {
     criteo.stubStatus("r-1", "Pending");
     QueryControl control = QueryControl.none();
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(700), this::readEverything, control, control::cancel);
+    Outcome outcome = runAndCancelWhen(polled(2), this::readEverything, control, control::cancel);
 
     assertThat(outcome.failure()).isInstanceOf(ReportCancelledException.class)
         .hasMessageContaining("waiting for statistics report r-1");
@@ -118,20 +165,20 @@ class CancellationTest {
     AtomicBoolean flag = new AtomicBoolean();
     QueryControl control = QueryControl.of(flag::get, Optional.empty(), ReportListener.NONE);
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(500), this::readEverything, control, () -> flag.set(true));
+    Outcome outcome = runAndCancelWhen(polled(1), this::readEverything, control, () -> flag.set(true));
 
     assertThat(outcome.failure()).isInstanceOf(ReportCancelledException.class);
     assertThat(outcome.afterCancel()).isLessThan(PROMPTLY);
   }
 
   @Test
-  void cancelDuringASlowDownloadStopsWithinASecond() throws Exception {
+  void cancelDuringASlowDownloadStopsPromptly() throws Exception {
     criteo.stubStatus("r-1", "Done");
     criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(slowOutput()).withChunkedDribbleDelay(100, 20_000)));
     QueryControl control = QueryControl.none();
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(1500), this::readEverything, control, control::cancel);
+    Outcome outcome = runAndCancelWhen(readingTheDownload(), this::readEverything, control, control::cancel);
 
     assertThat(outcome.failure()).isInstanceOf(ReportCancelledException.class)
         .hasMessageContaining("downloading report r-1");
@@ -139,12 +186,12 @@ class CancellationTest {
   }
 
   @Test
-  void cancelWhileTheServerHasNotAnsweredYetStopsWithinASecond() throws Exception {
+  void cancelWhileTheServerHasNotAnsweredYetStopsPromptly() throws Exception {
     criteo.stubStatus("r-1", "Done");
     criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(aResponse().withFixedDelay(20_000)));
     QueryControl control = QueryControl.none();
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(800), this::readEverything, control, control::cancel);
+    Outcome outcome = runAndCancelWhen(downloadRequested(), this::readEverything, control, control::cancel);
 
     assertThat(outcome.failure()).isInstanceOf(ReportCancelledException.class);
     assertThat(outcome.afterCancel()).isLessThan(PROMPTLY);
@@ -155,19 +202,20 @@ class CancellationTest {
     criteo.stubStatus("r-1", "Done");
     criteo.wm().stubFor(get("/preview/reports/r-1/output").willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(slowOutput()).withChunkedDribbleDelay(100, 20_000)));
-    QueryControl control = QueryControl.of(() -> false, Optional.of(Instant.now().plusMillis(1500)), ReportListener.NONE);
+    Instant deadline = Instant.now().plusSeconds(3);
+    QueryControl control = QueryControl.of(() -> false, Optional.of(deadline), ReportListener.NONE);
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(1500), this::readEverything, control, () -> { });
+    Outcome outcome = runAndCancelWhen(readingTheDownload(), this::readEverything, control, () -> { });
 
     assertThat(outcome.failure()).isInstanceOf(ReportTimeoutException.class).hasMessageContaining("deadline");
-    assertThat(outcome.afterCancel()).isLessThan(PROMPTLY);
+    assertThat(Duration.between(deadline, outcome.end())).isLessThan(PROMPTLY);
   }
 
   @Test
   void closingTheClientCancelsItsQueries() throws Exception {
     criteo.stubStatus("r-1", "Pending");
 
-    Outcome outcome = runAndCancelAfter(Duration.ofMillis(500), this::readEverything, QueryControl.none(),
+    Outcome outcome = runAndCancelWhen(polled(1), this::readEverything, QueryControl.none(),
         () -> client.close());
 
     assertThat(outcome.failure()).isInstanceOf(ReportCancelledException.class).hasMessageContaining("closed");

@@ -8,6 +8,7 @@ import io.github.criteojdbc.sandbox.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,9 +20,22 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** A query waiting on a report that never finishes can be cancelled or timed out promptly. */
+/**
+ * A query waiting on a report that never finishes can be cancelled or timed out promptly. The driver stops well
+ * within a second; the bounds leave room for a loaded 2-core machine, and the class timeout turns a query that
+ * never stops into a failure instead of a hung build.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CancellationTest {
+  /** From the cancel or the query timeout to the query's failure. */
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
+  /** Calcite starts the query timeout's clock after planning, which a cold, loaded JVM can spend seconds on. */
+  private static final Duration PLANNING_ALLOWANCE = Duration.ofSeconds(10);
+  /** Longer than the driver's poll interval on the sandbox (50 ms) many times over. */
+  private static final Duration QUIET = Duration.ofMillis(300);
+
   private static final String QUERY = "SELECT campaign_id, SUM(clicks) FROM statistics "
       + "WHERE day >= CURRENT_DATE - INTERVAL '3' DAY GROUP BY campaign_id";
 
@@ -54,7 +68,8 @@ class CancellationTest {
       long started = System.nanoTime();
       assertThatThrownBy(() -> drain(statement.executeQuery(QUERY)))
           .isInstanceOf(SQLTimeoutException.class);
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(Duration.ofSeconds(1).plus(PLANNING_ALLOWANCE).plus(PROMPTLY));
     }
   }
 
@@ -67,9 +82,33 @@ class CancellationTest {
           .isInstanceOf(SQLTimeoutException.class);
     }
     assertThat(SandboxConnections.server().requestLog().reportCreations()).isEqualTo(2);
-    long calls = SandboxConnections.server().requestLog().reportCalls();
-    Thread.sleep(1_000);
-    assertThat(SandboxConnections.server().requestLog().reportCalls()).isEqualTo(calls);
+    assertNoReportCallAfterAQuietSpell();
+  }
+
+  /**
+   * A poll already on the wire when the query stopped may reach the log late, so the log must first fall quiet
+   * (it never does while a report is still polled every 50 ms); then no call may follow for a while. Absence can
+   * only be watched for a time, so this one waits by the clock.
+   */
+  private static void assertNoReportCallAfterAQuietSpell() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long calls = reportCalls();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < QUIET.toNanos()) {
+      assertThat(System.nanoTime()).as("the request log fell quiet for %s", QUIET).isLessThan(deadline);
+      Thread.sleep(20);
+      long now = reportCalls();
+      if (now != calls) {
+        calls = now;
+        quietSince = System.nanoTime();
+      }
+    }
+    Thread.sleep(Duration.ofSeconds(2).toMillis());
+    assertThat(reportCalls()).as("report calls after the query stopped").isEqualTo(calls);
+  }
+
+  private static long reportCalls() {
+    return SandboxConnections.server().requestLog().reportCalls();
   }
 
   @Test void fanOutOverTheCallBudgetWarnsThatItWillWait() throws SQLException {
@@ -84,7 +123,7 @@ class CancellationTest {
     }
   }
 
-  @Test void cancelFromAnotherThreadStopsPollingWithinASecond() throws Exception {
+  @Test void cancelFromAnotherThreadStopsPollingPromptly() throws Exception {
     try (Statement statement = connection.createStatement()) {
       Future<Long> cancelledAt = canceller.submit(() -> {
         while (SandboxConnections.server().requestLog().count(LoggedRequest::isReportCall) < 3) {
@@ -97,7 +136,7 @@ class CancellationTest {
           .isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY008"));
       long failedAt = System.nanoTime();
-      assertThat(Duration.ofNanos(failedAt - cancelledAt.get())).isLessThan(Duration.ofSeconds(1));
+      assertThat(Duration.ofNanos(failedAt - cancelledAt.get())).isLessThan(PROMPTLY);
     }
   }
 }

@@ -3,14 +3,18 @@ package io.github.criteojdbc.driver;
 import static io.github.criteojdbc.driver.ConnectionRequestTest.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.client.CriteoClientConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,12 +161,43 @@ class ConnectionSettingsTest {
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
   }
 
-  @Test
-  void secretsAreNeverEchoedInErrors() {
-    assertThatThrownBy(() -> settings("clientId=app-1;fileFormat=xml").clientConfig())
-        .hasMessageNotContaining("s3cret");
-    assertThatThrownBy(() -> settings("clientId=app-1;clientSecret=s3cret;baseUrl=http://x.test").clientConfig())
-        .hasMessageNotContaining("s3cret");
+  /**
+   * The secret is given in each place a user can put it, beside a property the driver refuses (so the error is
+   * raised while the secret is held), and once with valid settings (so the secret reaches the client settings).
+   */
+  @ParameterizedTest(name = "secret given {0}, refused property {1}")
+  @CsvSource({
+      "as clientSecret in the URL, fileFormat=xml",
+      "as clientSecret in the URL, timezone=Mars/Olympus",
+      "as clientSecret in the URL, baseUrl=http://x.test",
+      "as clientSecret in the URL, pollIntervalSeconds=soon",
+      "as the JDBC password, fileFormat=xml",
+      "as the JDBC password, baseUrl=http://x.test",
+      "as clientSecret in the properties, timezone=Mars/Olympus",
+      "as clientSecret in the properties, baseUrl=http://x.test"})
+  void aSecretIsNeverEchoedInErrorsOrSettings(String where, String refusedProperty) throws Exception {
+    String secret = "leak-check-9b41e2";
+    String url = "clientId=app-1;proxyHost=proxy.test;proxyPort=3128;proxyUser=bob;proxyPassword=" + secret + ";";
+    Properties properties = properties();
+    switch (where) {
+      case "as clientSecret in the URL" -> url += "clientSecret=" + secret + ";";
+      case "as the JDBC password" -> properties.setProperty("password", secret);
+      default -> properties.setProperty("clientSecret", secret);
+    }
+
+    ConnectionSettings valid = ConnectionSettings.from(ConnectionRequest.parse(url, properties));
+    CriteoClientConfig client = valid.clientConfig();
+    String urlWithRefusal = url + refusedProperty;
+    Throwable refused = catchThrowable(
+        () -> ConnectionSettings.from(ConnectionRequest.parse(urlWithRefusal, properties)).clientConfig());
+
+    assertThat(client.clientSecret().reveal()).as("the secret reached the client settings").isEqualTo(secret);
+    assertThat(refused).isInstanceOf(SQLException.class)
+        .hasMessageContaining(refusedProperty.substring(0, refusedProperty.indexOf('=')));
+    StringWriter printed = new StringWriter();
+    refused.printStackTrace(new PrintWriter(printed));
+    assertThat(List.of(printed.toString(), valid.toString(), client.toString()))
+        .allSatisfy(text -> assertThat(text).doesNotContain(secret));
   }
 
   @ParameterizedTest(name = "{0} is {1}")

@@ -62,12 +62,27 @@ class CriteoDriverTest {
   @Test
   void propertyInfoShowsGivenValuesButNeverSecrets() {
     Map<String, DriverPropertyInfo> byName = byName(driver.getPropertyInfo(
-        "jdbc:criteo:timezone=Europe/Paris;proxyPassword=pw", properties("user", "app-1", "password", "s3cret")));
+        "jdbc:criteo:timezone=Europe/Paris;proxyPassword=proxy-pw-31c", properties("user", "app-1", "password", "s3cret")));
 
     assertThat(byName.get("timezone").value).isEqualTo("Europe/Paris");
     assertThat(byName.get("clientId").value).isEqualTo("app-1");
     assertThat(byName.get("clientSecret").value).isNull();
     assertThat(byName.get("proxyPassword").value).isNull();
+    assertThat(byName.values()).extracting(CriteoDriverTest::everythingShown)
+        .noneMatch(text -> text.contains("s3cret") || text.contains("proxy-pw-31c"));
+  }
+
+  @Test
+  void propertyInfoNeverShowsASecretGivenInTheUrl() {
+    DriverPropertyInfo[] infos = driver.getPropertyInfo("jdbc:criteo:clientId=app-1;clientSecret=url-s3cret-77",
+        properties());
+
+    assertThat(byName(infos).get("clientId").value).as("the URL was read").isEqualTo("app-1");
+    assertThat(infos).extracting(CriteoDriverTest::everythingShown).noneMatch(text -> text.contains("url-s3cret-77"));
+  }
+
+  private static String everythingShown(DriverPropertyInfo info) {
+    return info.name + "=" + info.value + " " + info.description + " " + Arrays.toString(info.choices);
   }
 
   @Test

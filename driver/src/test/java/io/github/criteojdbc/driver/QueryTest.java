@@ -21,6 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,8 +183,30 @@ class QueryTest {
     String sql = "SELECT minute, seller_id, clicks, displays, cost FROM mpo_realtime WHERE advertiser_id = '10002'"
         + " AND minute >= TIMESTAMP '" + utcLiteral(start) + "' AND minute < TIMESTAMP '"
         + utcLiteral(start.plus(Duration.ofHours(1))) + "' ORDER BY minute, seller_id";
-    assertThat(mpoRows("fileFormat=csv;timezone=UTC", sql)).isNotEmpty()
-        .isEqualTo(mpoRows("fileFormat=json;timezone=UTC", sql));
+    List<String> expected = expectedMpoRowsPerMinuteAndSeller("10002", start, start.plus(Duration.ofHours(1)));
+
+    assertThat(mpoRows("fileFormat=csv;timezone=UTC", sql)).isNotEmpty().isEqualTo(expected);
+    assertThat(mpoRows("fileFormat=json;timezone=UTC", sql)).isEqualTo(expected);
+  }
+
+  /** The sandbox's raw minute facts summed per UTC minute and seller, ordered as the query orders them. */
+  private static List<String> expectedMpoRowsPerMinuteAndSeller(String advertiser, Instant from, Instant to) {
+    Map<String, long[]> sums = new TreeMap<>();
+    SandboxConnections.server().data().mpoMinuteFacts(from, to)
+        .filter(fact -> fact.advertiserId().equals(advertiser))
+        .forEach(fact -> {
+          long[] sum = sums.computeIfAbsent(mpoRow(LocalDateTime.ofInstant(fact.minute(), ZoneOffset.UTC),
+              fact.sellerId()), key -> new long[3]);
+          sum[0] += fact.clicks();
+          sum[1] += fact.displays();
+          sum[2] += fact.costNanos();
+        });
+    return sums.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[0] + " " + e.getValue()[1] + " "
+        + BigDecimal.valueOf(e.getValue()[2], 9).stripTrailingZeros().toPlainString()).toList();
+  }
+
+  private static String mpoRow(LocalDateTime minute, String seller) {
+    return minute + " " + seller;
   }
 
   private static String utcLiteral(Instant instant) {
@@ -195,8 +219,8 @@ class QueryTest {
         Statement statement = mpo.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       while (rs.next()) {
-        rows.add(rs.getTimestamp(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
-            + rs.getBigDecimal(5).toPlainString());
+        rows.add(mpoRow(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2)) + " " + rs.getLong(3) + " "
+            + rs.getLong(4) + " " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString());
       }
     }
     return rows;

@@ -15,11 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * The client secret and the access tokens never show: not in errors, {@code toString()}, log lines at any level,
- * thread names or {@code getPropertyInfo}; and a remote {@code baseUrl} must be HTTPS.
+ * The client secret and the access tokens never show: not in errors, {@code toString()}, {@code getURL()}, log lines
+ * at any level, thread names or {@code getPropertyInfo}, whether the secret came as the JDBC password or in the URL;
+ * and a remote {@code baseUrl} must be HTTPS. It runs alone, since it turns the whole JVM's logging to FINEST.
  */
+@Isolated
 class SecurityTest extends FreshSandboxTest {
   @Override
   protected String application() {
@@ -59,13 +62,30 @@ class SecurityTest extends FreshSandboxTest {
           statement.executeQuery("SELECT clicks FROM statistics").next();
         }
       })));
+      String secretInUrl = target.url("clientId=" + target.sandbox().clientId(),
+          "clientSecret=" + SandboxTarget.CLIENT_SECRET, "logLevel=FINEST");
+      try (Connection urlHeld = ShadedDriver.get().connect(secretInUrl, new Properties());
+           Statement statement = urlHeld.createStatement()) {
+        seen.add(urlHeld.toString());
+        seen.add(urlHeld.getMetaData().getURL());
+        seen.add(urlHeld.getClientInfo().toString());
+        seen.add(statement.toString());
+        assertThat(ResultRows.readAll(statement.executeQuery(
+            ExpectedStatistics.clicksByCampaignSql(AnchorTest.LAST, AnchorTest.LAST)))).isNotEmpty();
+      }
+      seen.add(Secrets.everythingPrintedAbout(catchSqlException(() -> {
+        try (Connection refused = ShadedDriver.get().connect(secretInUrl + ";fileFormat=xml", new Properties());
+             Statement statement = refused.createStatement()) {
+          statement.executeQuery("SELECT 1").next();
+        }
+      })));
       threadNames.addAll(ThreadCensus.allThreadNames());
       seen.addAll(logs.lines());
       assertThat(logs.lines()).as("log lines captured at FINEST").isNotEmpty();
     }
     List<String> tokens = List.copyOf(target.accessTokensSeen());
     assertThat(tokens).as("tokens the driver used (a refresh included)").hasSizeGreaterThanOrEqualTo(2);
-    ReliabilityFigures.queries(3);
+    ReliabilityFigures.queries(4);
 
     for (String text : seen) {
       assertThat(text).doesNotContain(SandboxTarget.CLIENT_SECRET);

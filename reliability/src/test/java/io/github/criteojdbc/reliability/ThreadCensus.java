@@ -35,7 +35,10 @@ record ThreadCensus(Set<String> nonDaemonThreads, Set<String> driverThreads, lon
         establishedConnectionsTo(sandboxPort));
   }
 
-  /** Waits (bounded) until nothing is left beyond {@code before}, and returns the last census. */
+  /**
+   * Waits (bounded) until nothing is left beyond {@code before}, and returns the last census; the caller asserts
+   * on it, so a bound that runs out shows what was left.
+   */
   static ThreadCensus awaitBackTo(ThreadCensus before, int sandboxPort, Duration atMost) throws InterruptedException {
     long deadline = System.nanoTime() + atMost.toNanos();
     ThreadCensus now = take(sandboxPort);

@@ -11,14 +11,18 @@ import io.github.criteojdbc.client.Sleeper;
 import io.github.criteojdbc.client.http.CallContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
@@ -33,7 +37,7 @@ class TokenCacheTest {
     return context -> {
       fetches.incrementAndGet();
       try {
-        release.await(5, TimeUnit.SECONDS);
+        release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -44,15 +48,21 @@ class TokenCacheTest {
   @Test
   void concurrentCallersShareOneRefresh() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Thread> callers = new CopyOnWriteArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(8, task -> {
+      Thread caller = new Thread(task);
+      callers.add(caller);
+      return caller;
+    });
     try {
-      List<Future<AccessToken>> tokens = java.util.stream.IntStream.range(0, 8)
+      List<Future<AccessToken>> tokens = IntStream.range(0, 8)
           .mapToObj(i -> pool.submit(() -> cache.token(context(QueryControl.none()), slowFetch(release))))
           .toList();
-      Thread.sleep(100);
+      awaitUntil("all 8 callers wait inside the token cache", () -> callers.size() == 8
+          && callers.stream().allMatch(TokenCacheTest::isWaitingInTheCache));
       release.countDown();
       for (Future<AccessToken> token : tokens) {
-        assertThat(token.get(5, TimeUnit.SECONDS).value().reveal()).isEqualTo("token-1");
+        assertThat(token.get(30, TimeUnit.SECONDS).value().reveal()).isEqualTo("token-1");
       }
       assertThat(fetches).hasValue(1);
     } finally {
@@ -77,7 +87,7 @@ class TokenCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     Thread refresher = new Thread(() -> cache.token(context(QueryControl.none()), slowFetch(release)));
     refresher.start();
-    Thread.sleep(50);
+    awaitUntil("the refresher is fetching", () -> fetches.get() == 1);
     QueryControl waiter = QueryControl.none();
     waiter.cancel();
 
@@ -85,6 +95,21 @@ class TokenCacheTest {
         .isInstanceOf(ReportCancelledException.class);
     release.countDown();
     refresher.join();
+  }
+
+  /** Parked (in the fetch, or waiting for it) with the token cache on its stack. */
+  private static boolean isWaitingInTheCache(Thread thread) {
+    Thread.State state = thread.getState();
+    return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED)
+        && Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getClassName().equals(TokenCache.class.getName()));
+  }
+
+  private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(5);
+    }
   }
 
   @Test

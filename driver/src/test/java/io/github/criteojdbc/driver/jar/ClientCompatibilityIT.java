@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * against a sandbox whose request log shows which calls created reports.
  */
 class ClientCompatibilityIT {
+  private static final List<String> ADVERTISERS = List.of("10001", "10002", "10003");
   private static SandboxServer sandbox;
   private static Driver driver;
   private long reportsBefore;
@@ -52,7 +53,7 @@ class ClientCompatibilityIT {
     properties.setProperty("user", sandbox.clientId());
     properties.setProperty("password", sandbox.clientSecret());
     return driver.connect("jdbc:criteo:baseUrl=" + sandbox.baseUrl()
-        + ";advertiserIds=10001,10002,10003;pollIntervalSeconds=0.05;maxCallsPerMinute=100000", properties);
+        + ";advertiserIds=" + String.join(",", ADVERTISERS) + ";pollIntervalSeconds=0.05;maxCallsPerMinute=100000", properties);
   }
 
   @Test
@@ -166,7 +167,8 @@ class ClientCompatibilityIT {
           + " ORDER BY \"source\".\"day\" ASC LIMIT 2000");
 
       assertThat(fingerprinted).isBetween(1L, 10_000L);
-      assertThat(questioned).as("one row per day of the default 7-day window").isBetween(7L, 8L);
+      assertThat(questioned).as("one row per day with facts in the default 7-day window")
+          .isEqualTo(daysWithFactsInTheDefaultWindow());
     }
   }
 
@@ -195,17 +197,43 @@ class ClientCompatibilityIT {
           "\"day\" < '" + middle + "' OR \"day\" IS NULL",
           "\"day\" >= '" + middle + "' AND \"day\" < '" + end + "'",
       };
-      long partitioned = 0;
-      for (String predicate : predicates) {
-        partitioned += sumClicks(connection, "SELECT \"day\",\"clicks\" FROM (" + query + " WHERE day >= '" + start
-            + "') SPARK_GEN_SUBQ_1 WHERE " + predicate);
+      long[] expected = {clicksOfDays(start, middle), clicksOfDays(middle, end)};
+      long[] partitions = new long[predicates.length];
+      for (int partition = 0; partition < predicates.length; partition++) {
+        partitions[partition] = sumClicks(connection, "SELECT \"day\",\"clicks\" FROM (" + query + " WHERE day >= '"
+            + start + "') SPARK_GEN_SUBQ_1 WHERE " + predicates[partition]);
       }
       long whole = sumClicks(connection, "SELECT day, clicks FROM statistics WHERE day >= '" + start
           + "' AND day < '" + end + "'");
 
-      assertThat(whole).isPositive();
-      assertThat(partitioned).isEqualTo(whole);
+      assertThat(expected[0]).as("clicks before %s", middle).isPositive();
+      assertThat(expected[1]).as("clicks from %s", middle).isPositive();
+      assertThat(partitions).as("clicks of each date partition").containsExactly(expected);
+      assertThat(whole).isEqualTo(expected[0] + expected[1]);
     }
+  }
+
+  /**
+   * The default window is today and the 6 days before (UTC); today has no facts yet just after midnight, so the
+   * count comes from the facts rather than the calendar.
+   */
+  private static long daysWithFactsInTheDefaultWindow() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return sandbox.data().hourlyFacts(today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+        .filter(fact -> ADVERTISERS.contains(fact.advertiserId()))
+        .map(fact -> LocalDate.ofInstant(fact.hour(), ZoneOffset.UTC))
+        .distinct()
+        .count();
+  }
+
+  /** The sandbox's raw clicks of the connection's advertisers over UTC days {@code first} until {@code end}. */
+  private static long clicksOfDays(LocalDate first, LocalDate end) {
+    return sandbox.data().hourlyFacts(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            end.atStartOfDay(ZoneOffset.UTC).toInstant())
+        .filter(fact -> ADVERTISERS.contains(fact.advertiserId()))
+        .mapToLong(fact -> fact.count("Clicks"))
+        .sum();
   }
 
   private static long sumClicks(Connection connection, String sql) throws SQLException {
