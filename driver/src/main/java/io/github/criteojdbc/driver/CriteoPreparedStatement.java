@@ -101,7 +101,8 @@ final class CriteoPreparedStatement extends CriteoStatement implements PreparedS
       if (x == null || cal == null) {
         setDate(parameterIndex, x);
       } else {
-        bind(parameterIndex, x.toInstant().atZone(ReportTime.zoneOf(cal)).toLocalDate(), Types.DATE);
+        bind(parameterIndex, java.time.Instant.ofEpochMilli(x.getTime()).atZone(ReportTime.zoneOf(cal)).toLocalDate(),
+            Types.DATE);
       }
     } catch (Throwable t) {
       throw failure(t);
