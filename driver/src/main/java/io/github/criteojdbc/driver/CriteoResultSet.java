@@ -122,7 +122,7 @@ final class CriteoResultSet implements ResultSet {
 
   private boolean isClosedQuietly() {
     try {
-      return closed || delegate.isClosed();
+      return closed || delegate.isClosed() || statement != null && statement.isClosed();
     } catch (SQLException | RuntimeException e) {
       return true;
     }
@@ -196,7 +196,7 @@ final class CriteoResultSet implements ResultSet {
 
   @Override public boolean isClosed() throws SQLException {
     try {
-      return closed || delegate.isClosed();
+      return closed || delegate.isClosed() || statement != null && statement.isClosed();
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }

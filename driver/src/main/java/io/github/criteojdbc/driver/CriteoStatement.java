@@ -200,9 +200,10 @@ class CriteoStatement implements Statement {
     }
   }
 
+  /** Also true once the connection is closed, which releases its statements. */
   @Override public boolean isClosed() throws SQLException {
     try {
-      return closed || delegate.isClosed();
+      return closed || connection.isClosed() || delegate.isClosed();
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }

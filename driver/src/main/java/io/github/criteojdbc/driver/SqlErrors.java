@@ -76,6 +76,13 @@ final class SqlErrors {
     if (thrown instanceof VirtualMachineError && !(thrown instanceof StackOverflowError)) {
       throw (VirtualMachineError) thrown;
     }
+    if (thrown instanceof SQLException && ((SQLException) thrown).getSQLState() != null
+        && !GENERAL.equals(((SQLException) thrown).getSQLState())) {
+      // Already says what went wrong (the driver's own, or translated on the way up).
+      SQLException sql = (SQLException) thrown;
+      return sql.getMessage() == null || sql.getMessage().length() <= MAX_MESSAGE_LENGTH ? sql
+          : new SQLException(cap(sql.getMessage()), sql.getSQLState(), sql);
+    }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       SQLException translated = translateOne(t, thrown);
       if (translated != null) {
