@@ -19,8 +19,12 @@ final class CriteoDatabaseMetaData implements DatabaseMetaData {
     this.connection = connection;
   }
 
-  private synchronized DatabaseMetaData calcite() throws SQLException {
+  private DatabaseMetaData calcite() throws SQLException {
     connection.requireOpen();
+    return calciteUnchecked();
+  }
+
+  private synchronized DatabaseMetaData calciteUnchecked() throws SQLException {
     if (calcite == null) {
       calcite = connection.calcite().getMetaData();
     }
@@ -175,7 +179,7 @@ final class CriteoDatabaseMetaData implements DatabaseMetaData {
 
   @Override public int getDriverMajorVersion() {
     try {
-      return calcite().getDriverMajorVersion();
+      return calciteUnchecked().getDriverMajorVersion();
     } catch (SQLException | RuntimeException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -183,7 +187,7 @@ final class CriteoDatabaseMetaData implements DatabaseMetaData {
 
   @Override public int getDriverMinorVersion() {
     try {
-      return calcite().getDriverMinorVersion();
+      return calciteUnchecked().getDriverMinorVersion();
     } catch (SQLException | RuntimeException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }

@@ -409,7 +409,7 @@ class CriteoStatement implements Statement {
     return connection;
   }
 
-  /** No statement generates keys: an empty result set. */
+  /** No statement generates keys. */
   @Override public ResultSet getGeneratedKeys() throws SQLException {
     requireOpen();
     throw SqlErrors.notSupported("getGeneratedKeys (the driver is read-only)");
