@@ -58,6 +58,9 @@ final class ConnectionSettings {
   static final String MISSING_CREDENTIALS_STATE = "28000";
 
   private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(50);
+  /** The longest duration a seconds property accepts: a year. */
+  static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(365L * 24 * 3600);
+  private static final BigDecimal MIN_SECONDS = new BigDecimal("0.001");
 
   private final ConnectionRequest request;
   private final boolean sandbox;
@@ -224,28 +227,36 @@ final class ConnectionSettings {
   private int positiveInt(DriverProperty property) throws SQLException {
     String value = text(property);
     try {
-      int parsed = Integer.parseInt(value);
+      int parsed = Integer.parseInt(value.trim());
       if (parsed >= 1) {
         return parsed;
       }
     } catch (NumberFormatException e) {
-      // reported below with the accepted form
+      // reported below with the accepted range
     }
-    throw invalid(property, value, "a whole number of at least 1");
+    throw invalid(property, value, "a whole number of at least 1 and at most " + Integer.MAX_VALUE);
   }
 
+  /**
+   * A duration in seconds, decimals allowed, from a millisecond to {@link #MAX_SECONDS}: a value
+   * outside that range would overflow, or round to nothing, silently.
+   */
   private Duration seconds(DriverProperty property, boolean zeroAllowed) throws SQLException {
     String value = text(property);
-    String expected = zeroAllowed ? "a number of seconds such as 60 or 0.5, or 0 to turn it off"
-        : "a positive number of seconds such as 5 or 0.5";
+    String range = "from 0.001 to " + MAX_SECONDS.toPlainString();
+    String expected = zeroAllowed ? "a number of seconds such as 60 or 0.5 (" + range + "), or 0 to turn it off"
+        : "a positive number of seconds such as 5 or 0.5, " + range;
     try {
-      BigDecimal seconds = new BigDecimal(value);
+      BigDecimal seconds = new BigDecimal(value.trim());
       int sign = seconds.signum();
-      if (sign > 0 || sign == 0 && zeroAllowed) {
+      if (sign == 0 && zeroAllowed) {
+        return Duration.ZERO;
+      }
+      if (sign > 0 && seconds.compareTo(MAX_SECONDS) <= 0 && seconds.compareTo(MIN_SECONDS) >= 0) {
         return Duration.ofMillis(seconds.movePointRight(3).longValue());
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      // reported below with the accepted form
+      // reported below with the accepted range
     }
     throw invalid(property, value, expected);
   }

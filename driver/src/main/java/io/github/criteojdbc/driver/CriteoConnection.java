@@ -1,94 +1,508 @@
 package io.github.criteojdbc.driver;
 
-import java.lang.reflect.Method;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.ClientInfoStatus;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.NClob;
 import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Struct;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
- * A {@code jdbc:criteo:} connection over Calcite's. Read-only: transaction calls are accepted and
- * do nothing, so tools that set isolation or commit do not fail. {@code isValid} fetches a token
- * and never creates a report; {@code close} first cancels the API calls in flight.
+ * A {@code jdbc:criteo:} connection over Calcite's. Read-only: transaction calls are accepted,
+ * remembered and do nothing (commit and rollback have nothing to do), so tools that set isolation,
+ * auto-commit or read-only mode do not fail. {@code isValid} fetches a token and never creates a
+ * report; {@code close} first cancels the API calls in flight. Every call on a closed connection
+ * fails with SQLState 08003.
  */
-final class CriteoConnection extends JdbcProxy<Connection> {
+final class CriteoConnection implements Connection {
+  private final Connection delegate;
   private final CriteoSession session;
+  private final CriteoDatabaseMetaData metaData;
   private volatile boolean closed;
+  private volatile boolean autoCommit = true;
+  private volatile boolean readOnly = true;
+  private volatile int transactionIsolation = Connection.TRANSACTION_NONE;
 
-  private CriteoConnection(Connection calcite, CriteoSession session) {
-    super(Connection.class, calcite);
+  CriteoConnection(Connection calcite, CriteoSession session) {
+    this.delegate = calcite;
     this.session = session;
-  }
-
-  static Connection wrap(Connection calcite, CriteoSession session) {
-    return new CriteoConnection(calcite, session).proxy();
+    this.metaData = new CriteoDatabaseMetaData(this);
   }
 
   CriteoSession session() {
     return session;
   }
 
-  @Override protected Object handle(Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "createStatement":
-        return CriteoStatement.wrap(Statement.class, (Statement) forward(method, args), this);
-      case "prepareStatement":
-        return CriteoStatement.wrap(PreparedStatement.class, (PreparedStatement) forward(method, args), this);
-      case "getMetaData":
-        return CriteoDatabaseMetaData.wrap((DatabaseMetaData) forward(method, args), this);
-      case "isValid":
-        return isValid((Integer) args[0]);
-      case "close":
-      case "abort":
-        close();
-        return null;
-      case "isReadOnly":
-      case "getAutoCommit":
-        return true;
-      case "setReadOnly":
-      case "setAutoCommit":
-      case "setTransactionIsolation":
-      case "commit":
-      case "rollback":
-        requireOpen();
-        return null;
-      case "getTransactionIsolation":
-        requireOpen();
-        return Connection.TRANSACTION_NONE;
-      case "getWarnings":
-        requireOpen();
-        return session.warnings().connectionWarnings().head();
-      case "clearWarnings":
-        session.warnings().connectionWarnings().clear();
-        return null;
-      default:
-        return forward(method, args);
+  ZoneId reportZone() {
+    return session.settings().timezone();
+  }
+
+  /** Calcite's connection, for the objects that wrap Calcite's statements and metadata. */
+  Connection calcite() {
+    return delegate;
+  }
+
+  void requireOpen() throws SQLException {
+    if (closed || delegate.isClosed()) {
+      throw SqlErrors.closedConnection();
     }
   }
 
-  private boolean isValid(int timeoutSeconds) throws SQLException {
-    if (timeoutSeconds < 0) {
-      throw new SQLException("isValid timeout must not be negative, got " + timeoutSeconds);
+  /** The failure of a call: 08003 when the connection was closed under it. */
+  SQLException failure(Throwable thrown) {
+    if (closed && !(thrown instanceof SQLException && SqlErrors.CONNECTION_CLOSED.equals(
+        ((SQLException) thrown).getSQLState()))) {
+      SQLException closedNow = SqlErrors.closedConnection();
+      closedNow.initCause(thrown);
+      return closedNow;
     }
-    return !closed && session.isValid(timeoutSeconds);
+    return SqlErrors.translate(thrown);
   }
 
-  private void requireOpen() throws SQLException {
-    if (closed) {
-      throw new SQLException("Connection is closed", "08003");
+  @Override public Statement createStatement() throws SQLException {
+    try {
+      requireOpen();
+      return new CriteoStatement(this, delegate.createStatement());
+    } catch (Throwable t) {
+      throw failure(t);
     }
   }
 
-  private void close() throws SQLException {
+  @Override public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+    try {
+      requireOpen();
+      return new CriteoStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    try {
+      requireOpen();
+      return new CriteoStatement(this,
+          delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql) throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this, delegate.prepareStatement(sql));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this, delegate.prepareStatement(sql, resultSetType, resultSetConcurrency));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this,
+          delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this, delegate.prepareStatement(sql, autoGeneratedKeys));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this, delegate.prepareStatement(sql, columnIndexes));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+    try {
+      requireOpen();
+      ReadOnlySql.check(sql);
+      return new CriteoPreparedStatement(this, delegate.prepareStatement(sql, columnNames));
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public CallableStatement prepareCall(String sql) throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("prepareCall (stored procedures)");
+  }
+
+  @Override public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+      throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+      int resultSetHoldability) throws SQLException {
+    return prepareCall(sql);
+  }
+
+  @Override public String nativeSQL(String sql) throws SQLException {
+    try {
+      requireOpen();
+      return delegate.nativeSQL(sql);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setAutoCommit(boolean autoCommit) throws SQLException {
+    requireOpen();
+    this.autoCommit = autoCommit;
+  }
+
+  @Override public boolean getAutoCommit() throws SQLException {
+    requireOpen();
+    return autoCommit;
+  }
+
+  @Override public void commit() throws SQLException {
+    requireOpen();
+  }
+
+  @Override public void rollback() throws SQLException {
+    requireOpen();
+  }
+
+  @Override public void close() throws SQLException {
     if (closed) {
       return;
     }
     closed = true;
     try {
-      session.close();
-    } finally {
-      delegate.close();
+      try {
+        session.close();
+      } finally {
+        delegate.close();
+      }
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
     }
+  }
+
+  @Override public boolean isClosed() throws SQLException {
+    try {
+      return closed || delegate.isClosed();
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public DatabaseMetaData getMetaData() throws SQLException {
+    requireOpen();
+    return metaData;
+  }
+
+  /** Accepted and remembered; the connection never writes whatever it says. */
+  @Override public void setReadOnly(boolean readOnly) throws SQLException {
+    requireOpen();
+    this.readOnly = readOnly;
+  }
+
+  @Override public boolean isReadOnly() throws SQLException {
+    requireOpen();
+    return readOnly;
+  }
+
+  @Override public void setCatalog(String catalog) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setCatalog(catalog);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public String getCatalog() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getCatalog();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  /** Any JDBC level is accepted and remembered (Metabase asks for READ_UNCOMMITTED); reads are the same. */
+  @Override public void setTransactionIsolation(int level) throws SQLException {
+    requireOpen();
+    switch (level) {
+      case Connection.TRANSACTION_NONE:
+      case Connection.TRANSACTION_READ_UNCOMMITTED:
+      case Connection.TRANSACTION_READ_COMMITTED:
+      case Connection.TRANSACTION_REPEATABLE_READ:
+      case Connection.TRANSACTION_SERIALIZABLE:
+        transactionIsolation = level;
+        return;
+      default:
+        throw new SQLException("Invalid transaction isolation level " + level + ": expected one of the"
+            + " Connection.TRANSACTION_* constants", SqlErrors.INVALID_ATTRIBUTE);
+    }
+  }
+
+  @Override public int getTransactionIsolation() throws SQLException {
+    requireOpen();
+    return transactionIsolation;
+  }
+
+  @Override public SQLWarning getWarnings() throws SQLException {
+    requireOpen();
+    return session.warnings().connectionWarnings().head();
+  }
+
+  @Override public void clearWarnings() throws SQLException {
+    requireOpen();
+    session.warnings().connectionWarnings().clear();
+  }
+
+  @Override public Map<String, Class<?>> getTypeMap() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getTypeMap();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setTypeMap(map);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setHoldability(int holdability) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setHoldability(holdability);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getHoldability() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getHoldability();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Savepoint setSavepoint() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("Savepoints (the connection is read-only and has no transactions)");
+  }
+
+  @Override public Savepoint setSavepoint(String name) throws SQLException {
+    return setSavepoint();
+  }
+
+  @Override public void rollback(Savepoint savepoint) throws SQLException {
+    setSavepoint();
+  }
+
+  @Override public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+    setSavepoint();
+  }
+
+  @Override public Clob createClob() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("createClob");
+  }
+
+  @Override public Blob createBlob() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("createBlob");
+  }
+
+  @Override public NClob createNClob() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("createNClob");
+  }
+
+  @Override public SQLXML createSQLXML() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("createSQLXML");
+  }
+
+  @Override public boolean isValid(int timeout) throws SQLException {
+    if (timeout < 0) {
+      throw new SQLException("isValid timeout must not be negative, got " + timeout, SqlErrors.INVALID_ATTRIBUTE);
+    }
+    try {
+      return !closed && session.isValid(timeout);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public void setClientInfo(String name, String value) throws SQLClientInfoException {
+    try {
+      requireOpen();
+      delegate.setClientInfo(name, value);
+    } catch (SQLClientInfoException e) {
+      throw e;
+    } catch (Throwable t) {
+      SQLException translated = failure(t);
+      throw new SQLClientInfoException(translated.getMessage(), translated.getSQLState(), 0,
+          Map.of(String.valueOf(name), ClientInfoStatus.REASON_UNKNOWN), translated);
+    }
+  }
+
+  @Override public void setClientInfo(Properties properties) throws SQLClientInfoException {
+    try {
+      requireOpen();
+      delegate.setClientInfo(properties);
+    } catch (SQLClientInfoException e) {
+      throw e;
+    } catch (Throwable t) {
+      SQLException translated = failure(t);
+      throw new SQLClientInfoException(translated.getMessage(), translated.getSQLState(), 0, Map.of(), translated);
+    }
+  }
+
+  @Override public String getClientInfo(String name) throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getClientInfo(name);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Properties getClientInfo() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getClientInfo();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+    try {
+      requireOpen();
+      return delegate.createArrayOf(typeName, elements);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+    try {
+      requireOpen();
+      return delegate.createStruct(typeName, attributes);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setSchema(String schema) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setSchema(schema);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public String getSchema() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getSchema();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  /** Closes at once, cancelling the API calls in flight; the executor is not needed. */
+  @Override public void abort(Executor executor) throws SQLException {
+    close();
+  }
+
+  @Override public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setNetworkTimeout(executor, milliseconds);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getNetworkTimeout() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getNetworkTimeout();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    try {
+      return delegate.unwrap(iface);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    try {
+      return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public String toString() {
+    return "CriteoConnection@" + Integer.toHexString(System.identityHashCode(this));
   }
 }

@@ -80,8 +80,8 @@ public class CriteoDriver extends Driver {
         session.warnings().connectionWarnings().add("Unknown connection properties ignored: "
             + String.join(", ", settings.unknownKeys()) + ". Known properties: " + DriverProperty.knownNames());
       }
-      return CriteoConnection.wrap(calcite, session);
-    } catch (Exception | LinkageError e) {
+      return new CriteoConnection(calcite, session);
+    } catch (Exception | LinkageError | AssertionError e) {
       session.close();
       if (calcite != null) {
         calcite.close();

@@ -1,62 +1,485 @@
 package io.github.criteojdbc.driver;
 
-import java.lang.reflect.Method;
+import org.apache.calcite.avatica.AvaticaStatement;
+
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A statement (or prepared statement) over Calcite's. Each execution starts a fresh chain of
- * warnings, which collects what the adapter reports while the query runs, including while its
- * result set is read.
+ * A statement over Calcite's. Each execution starts a fresh chain of warnings, which collects what
+ * the adapter reports while the query runs, including while its result set is read. Statements
+ * that change data are refused before planning ({@link ReadOnlySql}). {@link #cancel()} stops the
+ * execution in flight (a report being awaited or downloaded); a cancel while nothing runs does
+ * nothing, and never fails a later execution.
  */
-final class CriteoStatement extends JdbcProxy<Statement> {
-  private final CriteoConnection connection;
-  private final WarningChain warnings = new WarningChain();
-  private ResultSet current;
-  private ResultSet currentProxy;
+class CriteoStatement implements Statement {
+  private final Statement delegate;
+  final CriteoConnection connection;
+  final WarningChain warnings = new WarningChain();
+  private final AtomicBoolean cancelFlag;
+  private volatile boolean closed;
+  private volatile boolean executing;
+  private volatile CriteoResultSet current;
 
-  private CriteoStatement(Class<? extends Statement> type, Statement calcite, CriteoConnection connection) {
-    super(type, calcite);
+  CriteoStatement(CriteoConnection connection, Statement calcite) throws SQLException {
+    this.delegate = calcite;
     this.connection = connection;
+    this.cancelFlag = cancelFlagOf(calcite);
   }
 
-  static <S extends Statement> S wrap(Class<S> type, S calcite, CriteoConnection connection) {
-    return type.cast(new CriteoStatement(type, calcite, connection).proxy());
-  }
-
-  @Override protected Object handle(Method method, Object[] args) throws Throwable {
-    switch (method.getName()) {
-      case "executeQuery":
-      case "execute":
-      case "executeUpdate":
-      case "executeLargeUpdate":
-      case "executeBatch":
-      case "executeLargeBatch":
-        warnings.clear();
-        return wrapped(connection.session().warnings().runFor(warnings, () -> forward(method, args)));
-      case "getResultSet":
-        return wrapped(forward(method, args));
-      case "getConnection":
-        return connection.proxy();
-      case "getWarnings":
-        return warnings.head();
-      case "clearWarnings":
-        warnings.clear();
-        return null;
-      default:
-        return forward(method, args);
+  /** The flag Avatica sets on cancel and never clears; each execution clears it. */
+  private static AtomicBoolean cancelFlagOf(Statement calcite) throws SQLException {
+    if (!calcite.isWrapperFor(AvaticaStatement.class)) {
+      return null;
+    }
+    AvaticaStatement avatica = calcite.unwrap(AvaticaStatement.class);
+    try {
+      return avatica.connection.getCancelFlag(avatica.handle);
+    } catch (Exception e) {
+      return null;
     }
   }
 
-  /** The same wrapper for the same result set, as tools call getResultSet more than once. */
-  private synchronized Object wrapped(Object result) {
-    if (!(result instanceof ResultSet)) {
-      return result;
+  /** A step of a statement's execution. */
+  @FunctionalInterface
+  interface Execution<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs one execution: checks the statement and the SQL, clears the warnings and any earlier
+   * cancel, and routes the adapter's warnings to this statement while Calcite plans and starts it.
+   *
+   * @param sql the SQL to check, or null when it was checked when the statement was prepared
+   */
+  final <T> T execution(String sql, Execution<T> call) throws SQLException {
+    try {
+      requireOpen();
+      if (sql != null) {
+        ReadOnlySql.check(sql);
+      }
+      warnings.clear();
+      current = null;
+      if (cancelFlag != null) {
+        cancelFlag.set(false);
+      }
+      WarningRouter router = connection.session().warnings();
+      WarningChain outer = router.enter(warnings);
+      executing = true;
+      try {
+        return call.run();
+      } finally {
+        executing = false;
+        router.exit(outer);
+      }
+    } catch (Throwable t) {
+      throw failure(t);
     }
-    if (result != current) {
-      current = (ResultSet) result;
-      currentProxy = CriteoResultSet.wrap(current, proxy(), warnings, connection.session().warnings());
+  }
+
+  /** The wrapper of the result set an execution produced, kept as the current result. */
+  final CriteoResultSet opened(ResultSet calcite) throws SQLException {
+    CriteoResultSet wrapped = calcite == null ? null
+        : new CriteoResultSet(calcite, this, warnings, connection.session().warnings(), connection.reportZone());
+    current = wrapped;
+    return wrapped;
+  }
+
+  final void requireOpen() throws SQLException {
+    connection.requireOpen();
+    if (closed || delegate.isClosed()) {
+      throw SqlErrors.closedStatement();
     }
-    return currentProxy;
+  }
+
+  /** The failure of a call: 08003 or HY010 when the connection or statement was closed under it. */
+  final SQLException failure(Throwable thrown) {
+    if (thrown instanceof SQLException && ((SQLException) thrown).getSQLState() == null) {
+      try {
+        requireOpen();
+      } catch (SQLException closedNow) {
+        closedNow.initCause(thrown);
+        return closedNow;
+      } catch (RuntimeException ignored) {
+        // fall through to the translation
+      }
+    }
+    return SqlErrors.translate(thrown);
+  }
+
+  private static SQLException readOnlyUpdate() {
+    return new SQLException("The driver is read-only: executeUpdate and batches are for statements that change"
+        + " data; run queries with executeQuery or execute", SqlErrors.READ_ONLY);
+  }
+
+  @Override public ResultSet executeQuery(String sql) throws SQLException {
+    return execution(sql, () -> opened(delegate.executeQuery(sql)));
+  }
+
+  @Override public boolean execute(String sql) throws SQLException {
+    return execution(sql, () -> opened(delegate.execute(sql) ? delegate.getResultSet() : null) != null);
+  }
+
+  @Override public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override public boolean execute(String sql, String[] columnNames) throws SQLException {
+    return execute(sql);
+  }
+
+  @Override public int executeUpdate(String sql) throws SQLException {
+    return (int) executeLargeUpdate(sql);
+  }
+
+  @Override public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+    return executeUpdate(sql);
+  }
+
+  @Override public long executeLargeUpdate(String sql) throws SQLException {
+    requireOpen();
+    ReadOnlySql.check(sql);
+    throw readOnlyUpdate();
+  }
+
+  @Override public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+    return executeLargeUpdate(sql);
+  }
+
+  @Override public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+    return executeLargeUpdate(sql);
+  }
+
+  @Override public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+    return executeLargeUpdate(sql);
+  }
+
+  @Override public void addBatch(String sql) throws SQLException {
+    requireOpen();
+    ReadOnlySql.check(sql);
+    throw readOnlyUpdate();
+  }
+
+  @Override public void clearBatch() throws SQLException {
+    requireOpen();
+  }
+
+  /** Nothing can be batched, so the batch is always empty. */
+  @Override public int[] executeBatch() throws SQLException {
+    requireOpen();
+    return new int[0];
+  }
+
+  @Override public long[] executeLargeBatch() throws SQLException {
+    requireOpen();
+    return new long[0];
+  }
+
+  @Override public void close() throws SQLException {
+    closed = true;
+    try {
+      delegate.close();
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  /** Also true once the connection is closed, which releases its statements. */
+  @Override public boolean isClosed() throws SQLException {
+    try {
+      return closed || connection.isClosed() || delegate.isClosed();
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  /** Stops the execution in flight; does nothing when none is (the next execution runs as usual). */
+  @Override public void cancel() throws SQLException {
+    try {
+      requireOpen();
+      CriteoResultSet reading = current;
+      if (executing || reading != null && reading.isReading()) {
+        delegate.cancel();
+      }
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getMaxFieldSize() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getMaxFieldSize();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setMaxFieldSize(int max) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setMaxFieldSize(max);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getMaxRows() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getMaxRows();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setMaxRows(int max) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setMaxRows(max);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public long getLargeMaxRows() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getLargeMaxRows();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setLargeMaxRows(long max) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setLargeMaxRows(max);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setEscapeProcessing(boolean enable) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setEscapeProcessing(enable);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getQueryTimeout() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getQueryTimeout();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setQueryTimeout(int seconds) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setQueryTimeout(seconds);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public SQLWarning getWarnings() throws SQLException {
+    requireOpen();
+    return warnings.head();
+  }
+
+  @Override public void clearWarnings() throws SQLException {
+    requireOpen();
+    warnings.clear();
+  }
+
+  @Override public void setCursorName(String name) throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("setCursorName (positioned updates)");
+  }
+
+  /** The current result: the execution's result set until {@link #getMoreResults()} moves past it. */
+  @Override public ResultSet getResultSet() throws SQLException {
+    requireOpen();
+    return current;
+  }
+
+  /** Always -1: no statement of this driver counts updated rows. */
+  @Override public int getUpdateCount() throws SQLException {
+    requireOpen();
+    return -1;
+  }
+
+  @Override public long getLargeUpdateCount() throws SQLException {
+    requireOpen();
+    return -1;
+  }
+
+  /** There is never a second result: closes the current result set and returns false. */
+  @Override public boolean getMoreResults() throws SQLException {
+    return getMoreResults(Statement.CLOSE_CURRENT_RESULT);
+  }
+
+  @Override public boolean getMoreResults(int currentResult) throws SQLException {
+    requireOpen();
+    CriteoResultSet previous = current;
+    current = null;
+    if (previous != null && currentResult != Statement.KEEP_CURRENT_RESULT) {
+      previous.close();
+    }
+    return false;
+  }
+
+  @Override public void setFetchDirection(int direction) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setFetchDirection(direction);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getFetchDirection() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getFetchDirection();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setFetchSize(int rows) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setFetchSize(rows);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getFetchSize() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getFetchSize();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getResultSetConcurrency() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getResultSetConcurrency();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public int getResultSetType() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getResultSetType();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public Connection getConnection() throws SQLException {
+    requireOpen();
+    return connection;
+  }
+
+  /** No statement generates keys. */
+  @Override public ResultSet getGeneratedKeys() throws SQLException {
+    requireOpen();
+    throw SqlErrors.notSupported("getGeneratedKeys (the driver is read-only)");
+  }
+
+  @Override public int getResultSetHoldability() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.getResultSetHoldability();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void setPoolable(boolean poolable) throws SQLException {
+    try {
+      requireOpen();
+      delegate.setPoolable(poolable);
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public boolean isPoolable() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.isPoolable();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public void closeOnCompletion() throws SQLException {
+    try {
+      requireOpen();
+      delegate.closeOnCompletion();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public boolean isCloseOnCompletion() throws SQLException {
+    try {
+      requireOpen();
+      return delegate.isCloseOnCompletion();
+    } catch (Throwable t) {
+      throw failure(t);
+    }
+  }
+
+  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    try {
+      return delegate.unwrap(iface);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
+    try {
+      return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    } catch (Throwable t) {
+      throw SqlErrors.translate(t);
+    }
+  }
+
+  @Override public String toString() {
+    return getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this));
   }
 }

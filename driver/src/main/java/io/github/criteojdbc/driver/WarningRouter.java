@@ -25,25 +25,25 @@ final class WarningRouter implements Consumer<String> {
     return connectionWarnings;
   }
 
-  /** Runs a step of a statement's execution with its warnings going to {@code chain}. */
-  <T> T runFor(WarningChain chain, JdbcCall<T> call) throws Throwable {
+  /**
+   * Starts a step of a statement's execution: until {@link #exit}, warnings go to {@code chain}.
+   * Allocation-free, as it runs around every {@code ResultSet.next()}.
+   *
+   * @return what {@link #exit} restores
+   */
+  WarningChain enter(WarningChain chain) {
     WarningChain outer = running.get();
     running.set(chain);
     latest = chain;
-    try {
-      return call.run();
-    } finally {
-      if (outer == null) {
-        running.remove();
-      } else {
-        running.set(outer);
-      }
-    }
+    return outer;
   }
 
-  /** A call into Calcite's JDBC objects. */
-  @FunctionalInterface
-  interface JdbcCall<T> {
-    T run() throws Throwable;
+  /** Ends the step {@link #enter} started. */
+  void exit(WarningChain outer) {
+    if (outer == null) {
+      running.remove();
+    } else {
+      running.set(outer);
+    }
   }
 }

@@ -139,4 +139,33 @@ class CancellationTest {
       assertThat(Duration.ofNanos(failedAt - cancelledAt.get())).isLessThan(PROMPTLY);
     }
   }
+  @Test void aCancelledStatementRunsItsNextExecutionNormally() throws Exception {
+    try (Connection uncached = SandboxConnections.open("cacheTtlSeconds=0;recentCacheTtlSeconds=0");
+        Statement statement = uncached.createStatement();
+        // Another date range: a report of the same request would be reused, and need no call.
+        java.sql.PreparedStatement prepared = uncached.prepareStatement(QUERY.replace("'3' DAY", "'4' DAY"))) {
+      for (Statement cancelled : new Statement[] {statement, prepared}) {
+        SandboxConnections.server().faults().neverFinish(true);
+        SandboxConnections.server().requestLog().clear();
+        Future<?> cancel = canceller.submit(() -> {
+          while (SandboxConnections.server().requestLog().count(LoggedRequest::isReportCall) < 3) {
+            Thread.sleep(10);
+          }
+          cancelled.cancel();
+          return null;
+        });
+        assertThatThrownBy(() -> drain(cancelled == prepared ? prepared.executeQuery() : statement.executeQuery(QUERY)))
+            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY008"));
+        cancel.get();
+
+        SandboxConnections.server().faults().reset();
+        try (ResultSet rows = cancelled == prepared ? prepared.executeQuery() : statement.executeQuery(QUERY)) {
+          assertThat(drain(rows)).as("the execution after the cancelled one").isPositive();
+        }
+        try (ResultSet rows = cancelled == prepared ? prepared.executeQuery() : statement.executeQuery(QUERY)) {
+          assertThat(drain(rows)).isPositive();
+        }
+      }
+    }
+  }
 }

@@ -59,17 +59,28 @@ class ConnectionLifecycleTest {
   }
 
   @Test
-  void transactionCallsOfAReadOnlyConnectionAreHarmless() throws SQLException {
+  void transactionCallsOfAReadOnlyConnectionAreHarmlessAndRemembered() throws SQLException {
     try (Connection connection = SandboxConnections.open()) {
+      assertThat(connection.isReadOnly()).isTrue();
+      assertThat(connection.getAutoCommit()).isTrue();
+      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
+
       connection.setReadOnly(true);
       connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
       connection.commit();
       connection.rollback();
 
       assertThat(connection.isReadOnly()).isTrue();
-      assertThat(connection.getAutoCommit()).isTrue();
-      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
+      assertThat(connection.getAutoCommit()).as("what the tool set").isFalse();
+      assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_UNCOMMITTED);
+      assertThat(connection.getMetaData().isReadOnly()).isTrue();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT 1")) {
+        assertThat(rows.next()).as("queries still run with auto-commit off").isTrue();
+      }
+      connection.setReadOnly(false);
+      assertThat(connection.isReadOnly()).isFalse();
     }
   }
 

@@ -113,6 +113,13 @@ class ConnectionSettingsTest {
       "logLevel|LOUD|one of OFF",
       "baseUrl|api.criteo.com|absolute https URL",
       "proxyPort|80a|port number",
+      "reportTimeoutSeconds|1e30|from 0.001 to 31536000",
+      "pollIntervalSeconds|0.0001|from 0.001 to 31536000",
+      "cacheTtlSeconds|1e30|from 0.001 to 31536000",
+      "recentCacheTtlSeconds|99999999999999999999|from 0.001 to 31536000",
+      "realtimeCacheTtlSeconds|-1|or 0 to turn it off",
+      "maxCallsPerMinute|99999999999|at most 2147483647",
+      "defaultLookbackDays|1e3|at most 2147483647",
   })
   void invalidValuesFailNamingThePropertyAndWhatItAccepts(String key, String value, String expected) {
     String url = CREDENTIALS + key + "=" + value + (key.equals("proxyPort") ? ";proxyHost=proxy.local" : "");

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,47 @@ class ErrorTest {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:criteo:clientId=app-1"))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("clientSecret is missing");
+  }
+
+  @Test
+  void anUnknownCatalogTokenIsAnUndefinedObjectSayingWhatToCheck() {
+    assertThatThrownBy(() -> query("SELECT operation_token, status FROM catalog_batch_report"
+        + " WHERE operation_token = 'no-such-token'"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("Criteo API error 404")
+        .hasMessageContaining("no-such-token")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42704"));
+  }
+
+  @Test
+  void aMissingScopeIsAnInsufficientPrivilege() {
+    SandboxConnections.server().faults().withoutCatalogReadScope(true);
+    try {
+      assertThatThrownBy(() -> query("SELECT operation_token, status FROM catalog_batch_report"
+          + " WHERE operation_token = 'any-token'"))
+          .isInstanceOf(SQLInvalidAuthorizationSpecException.class)
+          .hasMessageContaining("Criteo API error 403")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+    } finally {
+      SandboxConnections.server().faults().withoutCatalogReadScope(false);
+    }
+  }
+
+  @Test
+  void aRateLimitThatOutlastsTheRetriesIsTransient() throws SQLException {
+    try (Connection uncached = SandboxConnections.open("cacheTtlSeconds=0;recentCacheTtlSeconds=0")) {
+      SandboxConnections.server().faults().throttleNext(100, true);
+      assertThatThrownBy(() -> {
+        try (Statement statement = uncached.createStatement()) {
+          statement.executeQuery("SELECT SUM(clicks) FROM statistics WHERE day = CURRENT_DATE - INTERVAL '5' DAY")
+              .next();
+        }
+      }).isInstanceOf(SQLTransientException.class)
+          .hasMessageContaining("Criteo API error 429")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("53400"));
+    } finally {
+      SandboxConnections.server().faults().reset();
+    }
   }
 
   private static void query(String sql) throws SQLException {
