@@ -237,10 +237,28 @@ final class CriteoPreparedStatement extends CriteoStatement implements PreparedS
   }
 
   /**
-   * Binds a local date/time value as the parameter's own type when it is a date/time or character
-   * type, else as {@code targetSqlType}, else as the value's own type.
+   * Binds a local date/time value: converted to {@code targetSqlType} when that is a date/time
+   * type (a timestamp sent as a DATE is its date), then bound as the parameter's own type when it
+   * is a date/time or character type, else as the target type, else as the value's own type.
    */
-  private void bind(int parameterIndex, Temporal local, int targetSqlType) throws SQLException {
+  private void bind(int parameterIndex, Temporal value, int targetSqlType) throws SQLException {
+    Temporal local;
+    switch (targetSqlType) {
+      case Types.DATE:
+        local = ReportTime.toDate(value);
+        break;
+      case Types.TIME:
+      case Types.TIME_WITH_TIMEZONE:
+        local = ReportTime.toTime(value);
+        break;
+      case Types.TIMESTAMP:
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        local = ReportTime.toDateTime(value);
+        break;
+      default:
+        local = value;
+        break;
+    }
     int parameterType = parameterType(parameterIndex);
     int type = isTemporal(parameterType) || isCharacter(parameterType) ? parameterType
         : isTemporal(targetSqlType) || isCharacter(targetSqlType) ? targetSqlType
@@ -256,9 +274,9 @@ final class CriteoPreparedStatement extends CriteoStatement implements PreparedS
         break;
       case Types.TIMESTAMP:
       case Types.TIMESTAMP_WITH_TIMEZONE: {
-        LocalDateTime value = ReportTime.toDateTime(local);
-        Timestamp timestamp = new Timestamp(ReportTime.localMillis(value));
-        timestamp.setNanos(value.getNano());
+        LocalDateTime dateTime = ReportTime.toDateTime(local);
+        Timestamp timestamp = new Timestamp(ReportTime.localMillis(dateTime));
+        timestamp.setNanos(dateTime.getNano());
         prepared.setTimestamp(parameterIndex, timestamp, utc);
         break;
       }
@@ -380,6 +398,8 @@ final class CriteoPreparedStatement extends CriteoStatement implements PreparedS
     }
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
     try {
       prepared.setUnicodeStream(parameterIndex, x, length);

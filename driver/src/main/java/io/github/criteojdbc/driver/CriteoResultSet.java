@@ -835,6 +835,8 @@ final class CriteoResultSet implements ResultSet {
     }
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override public InputStream getUnicodeStream(int columnIndex) throws SQLException {
     try {
       return delegate.getUnicodeStream(columnIndex);
@@ -883,6 +885,8 @@ final class CriteoResultSet implements ResultSet {
     return getDouble(findColumn(columnLabel));
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
     return getBigDecimal(findColumn(columnLabel), scale);
   }
@@ -907,6 +911,8 @@ final class CriteoResultSet implements ResultSet {
     return getAsciiStream(findColumn(columnLabel));
   }
 
+  @Deprecated
+  @SuppressWarnings("deprecation")
   @Override public InputStream getUnicodeStream(String columnLabel) throws SQLException {
     return getUnicodeStream(findColumn(columnLabel));
   }

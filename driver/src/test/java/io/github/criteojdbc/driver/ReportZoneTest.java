@@ -191,7 +191,7 @@ class ReportZoneTest {
     try (Connection report = SandboxConnections.open("timezone=" + timezone);
         PreparedStatement statement = report.prepareStatement(sql)) {
       for (Map.Entry<String, Function<LocalDateTime, Object>> form : forms.entrySet()) {
-        for (int target : new int[] {0, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE}) {
+        for (int target : new int[] {0, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR}) {
           String how = form.getKey() + (target == 0 ? "" : " as " + java.sql.JDBCType.valueOf(target));
           if (target == 0) {
             statement.setObject(1, form.getValue().apply(from));
@@ -209,6 +209,11 @@ class ReportZoneTest {
           calendar("Asia/Tokyo"));
       assertThat(hours(statement)).as("setTimestamp with a calendar")
           .containsExactly(from, from.plusHours(1), from.plusHours(2));
+      statement.setObject(1, from, Types.DATE);
+      statement.setObject(2, from.plusHours(2), Types.TIMESTAMP);
+      assertThat(hours(statement)).as("a timestamp sent as a DATE is its midnight")
+          .containsExactly(DAY.atStartOfDay(), DAY.atTime(1, 0), DAY.atTime(2, 0), DAY.atTime(3, 0),
+              DAY.atTime(4, 0), DAY.atTime(5, 0), DAY.atTime(6, 0));
       statement.setString(1, from.toLocalDate() + " 05:00:00");
       statement.setString(2, to.toLocalDate() + " 08:00:00");
       try (ResultSet rows = statement.executeQuery()) {
