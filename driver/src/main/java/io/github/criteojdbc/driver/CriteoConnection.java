@@ -28,7 +28,7 @@ import java.util.concurrent.Executor;
  * report; {@code close} first cancels the API calls in flight. Every call on a closed connection
  * fails with SQLState 08003.
  */
-final class CriteoConnection implements Connection {
+final class CriteoConnection extends DelegatingWrapper implements Connection {
   private final Connection delegate;
   private final CriteoSession session;
   private final CriteoDatabaseMetaData metaData;
@@ -38,6 +38,7 @@ final class CriteoConnection implements Connection {
   private volatile int transactionIsolation = Connection.TRANSACTION_NONE;
 
   CriteoConnection(Connection calcite, CriteoSession session) {
+    super(calcite);
     this.delegate = calcite;
     this.session = session;
     this.metaData = new CriteoDatabaseMetaData(this);
@@ -481,28 +482,5 @@ final class CriteoConnection implements Connection {
     } catch (Throwable t) {
       throw failure(t);
     }
-  }
-
-  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    try {
-      return delegate.unwrap(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    try {
-      return iface.isInstance(this) || delegate.isWrapperFor(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public String toString() {
-    return "CriteoConnection@" + Integer.toHexString(System.identityHashCode(this));
   }
 }

@@ -43,7 +43,7 @@ import java.util.Map;
  * which {@code getLong} hands over without any conversion, so no getter goes through the
  * connection's calendar. The getters allocate nothing beyond the value they return.
  */
-final class CriteoResultSet implements ResultSet {
+final class CriteoResultSet extends DelegatingWrapper implements ResultSet {
   private static final byte OTHER = 0;
   private static final byte STRING = 1;
   private static final byte EXACT = 2;
@@ -68,6 +68,7 @@ final class CriteoResultSet implements ResultSet {
   /** @param statement the statement that ran the query, or null for a metadata result set */
   CriteoResultSet(ResultSet calcite, CriteoStatement statement, WarningChain warnings, WarningRouter router,
       ZoneId reportZone) throws SQLException {
+    super(calcite);
     this.delegate = calcite;
     this.statement = statement;
     this.warnings = warnings;
@@ -794,29 +795,6 @@ final class CriteoResultSet implements ResultSet {
 
   @Override public void moveToCurrentRow() throws SQLException {
     throw SqlErrors.readOnly("moveToCurrentRow");
-  }
-
-  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    try {
-      return delegate.unwrap(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    try {
-      return iface.isInstance(this) || delegate.isWrapperFor(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public String toString() {
-    return "CriteoResultSet@" + Integer.toHexString(System.identityHashCode(this));
   }
 
   @Override public byte[] getBytes(int columnIndex) throws SQLException {

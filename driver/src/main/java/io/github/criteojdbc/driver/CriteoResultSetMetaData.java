@@ -10,13 +10,14 @@ import java.sql.Types;
  * unbounded VARCHAR has the largest precision rather than -1, and every column has a positive
  * display size.
  */
-final class CriteoResultSetMetaData implements ResultSetMetaData {
+final class CriteoResultSetMetaData extends DelegatingWrapper implements ResultSetMetaData {
   /** Length of {@code yyyy-MM-dd HH:mm:ss}. */
   private static final int TIMESTAMP_SIZE = 19;
 
   private final ResultSetMetaData delegate;
 
   CriteoResultSetMetaData(ResultSetMetaData calcite) {
+    super(calcite);
     this.delegate = calcite;
   }
 
@@ -221,25 +222,6 @@ final class CriteoResultSetMetaData implements ResultSetMetaData {
   @Override public String getColumnClassName(int column) throws SQLException {
     try {
       return delegate.getColumnClassName(column);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    try {
-      return delegate.unwrap(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    try {
-      return iface.isInstance(this) || delegate.isWrapperFor(iface);
     } catch (Throwable t) {
       throw SqlErrors.translate(t);
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * execution in flight (a report being awaited or downloaded); a cancel while nothing runs does
  * nothing, and never fails a later execution.
  */
-class CriteoStatement implements Statement {
+class CriteoStatement extends DelegatingWrapper implements Statement {
   private final Statement delegate;
   final CriteoConnection connection;
   final WarningChain warnings = new WarningChain();
@@ -26,6 +26,7 @@ class CriteoStatement implements Statement {
   private volatile CriteoResultSet current;
 
   CriteoStatement(CriteoConnection connection, Statement calcite) throws SQLException {
+    super(calcite);
     this.delegate = calcite;
     this.connection = connection;
     this.cancelFlag = cancelFlagOf(calcite);
@@ -458,28 +459,5 @@ class CriteoStatement implements Statement {
     } catch (Throwable t) {
       throw failure(t);
     }
-  }
-
-  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    try {
-      return delegate.unwrap(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    try {
-      return iface.isInstance(this) || delegate.isWrapperFor(iface);
-    } catch (Throwable t) {
-      throw SqlErrors.translate(t);
-    }
-  }
-
-  @Override public String toString() {
-    return getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this));
   }
 }
