@@ -1,5 +1,7 @@
 package io.github.criteojdbc.client;
 
+import io.github.criteojdbc.client.http.TransportFailure;
+
 import io.github.criteojdbc.client.http.CallContext;
 import io.github.criteojdbc.client.http.Exchange;
 import io.github.criteojdbc.client.parse.RowParser;
@@ -80,7 +82,7 @@ final class ParsedRowStream implements RowStream {
       return context.stopped("downloading report " + reportId);
     }
     return new ReportFormatException("Report " + reportId + " download broke off after " + rowsRead
-        + " rows (" + e.getMessage() + "); run the query again", e);
+        + " rows: " + TransportFailure.of(e).cause() + "; run the query again", e);
   }
 
   private String activity() {

@@ -19,8 +19,6 @@ class BrokenDownloadTest extends FreshSandboxTest {
   private static final LocalDate FIRST = AnchorTest.FIRST;
   private static final LocalDate LAST = AnchorTest.LAST;
 
-  
-
   private void assertFailsInsteadOfAShortResult(Consumer<SandboxFaults> fault, String messagePart) {
     fault.accept(target.faults());
     ReliabilityFigures.faults(1);
@@ -34,12 +32,12 @@ class BrokenDownloadTest extends FreshSandboxTest {
 
   @Test
   void aTruncatedDownloadIsAnError() {
-    assertFailsInsteadOfAShortResult(faults -> faults.truncateNextDownloads(1), "");
+    assertFailsInsteadOfAShortResult(faults -> faults.truncateNextDownloads(1), "download broke off after");
   }
 
   @Test
   void malformedJsonIsAnError() {
-    assertFailsInsteadOfAShortResult(faults -> faults.malformedNextDownloads(1), "");
+    assertFailsInsteadOfAShortResult(faults -> faults.malformedNextDownloads(1), "is malformed");
   }
 
   @Test
@@ -49,6 +47,6 @@ class BrokenDownloadTest extends FreshSandboxTest {
 
   @Test
   void metadataThatDoesNotMatchTheRowsIsAnError() {
-    assertFailsInsteadOfAShortResult(faults -> faults.metadataMismatchNext(1), "");
+    assertFailsInsteadOfAShortResult(faults -> faults.metadataMismatchNext(1), "lacks required column(s) [Clicks]");
   }
 }
