@@ -46,8 +46,11 @@ final class TimePredicateMarker {
     return root.accept(new RelShuttleImpl() {
       @Override public RelNode visit(TableScan scan) {
         Set<String> columns = marker.compared.get(scan);
-        return columns == null ? scan
-            : ((CriteoTableScan) scan).withSpec(((CriteoTableScan) scan).spec().withTimePredicateColumns(columns));
+        if (columns == null) {
+          return scan;
+        }
+        CriteoTableScan criteoScan = (CriteoTableScan) scan;
+        return criteoScan.withSpec(criteoScan.spec().withTimePredicateColumns(columns));
       }
     });
   }
@@ -112,7 +115,9 @@ final class TimePredicateMarker {
       trace(rel.getInput(0), field);
     } else {
       List<RelNode> inputs = rel.getInputs();
-      if (inputs.size() == 1 && inputs.get(0).getRowType().getFieldCount() == rel.getRowType().getFieldCount()) {
+      boolean sameFields = inputs.size() == 1
+          && inputs.get(0).getRowType().getFieldCount() == rel.getRowType().getFieldCount();
+      if (sameFields) {
         trace(inputs.get(0), field);
       }
     }

@@ -106,15 +106,18 @@ public final class ScanSpec {
   }
 
   public ScanSpec withColumns(List<String> newColumns) {
-    return new ScanSpec(table, newColumns, grainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, newColumns, grainColumns, timePredicateColumns, equalities, timeBounds,
+        empty, fetch);
   }
 
   public ScanSpec withTimePredicateColumns(Set<String> newColumns) {
-    return new ScanSpec(table, columns, grainColumns, newColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, columns, grainColumns, newColumns, equalities, timeBounds, empty,
+        fetch);
   }
 
   public ScanSpec withGrainColumns(Set<String> newGrainColumns) {
-    return new ScanSpec(table, columns, newGrainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
+    return new ScanSpec(table, columns, newGrainColumns, timePredicateColumns, equalities, timeBounds,
+        empty, fetch);
   }
 
   public ScanSpec withFilters(Map<String, ImmutableList<ValueRef>> newEqualities,
@@ -147,7 +150,8 @@ public final class ScanSpec {
   }
 
   @Override public int hashCode() {
-    return Objects.hash(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds, empty, fetch);
+    return Objects.hash(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds,
+        empty, fetch);
   }
 
   @Override public String toString() {
