@@ -29,7 +29,7 @@ public final class BenchRunner {
     RunSize size = RunSize.of(quick);
     long started = System.nanoTime();
     JmhSection jmh = new JmhSection(size);
-    ProcessSection processes = new ProcessSection(size, driverJar, output.toAbsolutePath().getParent());
+    ProcessSection processes = new ProcessSection(size, driverJar, driverJar.toAbsolutePath().getParent());
     String streaming = jmh.streaming();
     String memory = processes.memory();
     String overhead = jmh.overhead();
