@@ -55,6 +55,11 @@ final class DriverNamespace {
     return templates;
   }
 
+  /** A {@code (def name "string")} of the namespace, e.g. {@code add-interval-sql}. */
+  String definedSql(String name) {
+    return (String) definedValue(name);
+  }
+
   /** The database type names (DATE, VARCHAR...) that {@code database-type->base-type} maps. */
   List<String> mappedDatabaseTypes() {
     List<?> method = methods("sql-jdbc.sync/database-type->base-type").get(0);
