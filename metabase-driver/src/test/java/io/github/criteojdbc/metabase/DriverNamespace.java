@@ -51,7 +51,8 @@ final class DriverNamespace {
   /** Unit (without the colon) to SQL template, from {@code date-sql}. */
   Map<String, String> dateSql() {
     Map<String, String> templates = new LinkedHashMap<>();
-    ((Map<?, ?>) definedValue("date-sql")).forEach((unit, sql) -> templates.put(((Keyword) unit).getName(), (String) sql));
+    ((Map<?, ?>) definedValue("date-sql"))
+        .forEach((unit, sql) -> templates.put(((Keyword) unit).getName(), (String) sql));
     return templates;
   }
 

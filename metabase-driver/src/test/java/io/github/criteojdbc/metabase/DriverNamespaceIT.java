@@ -14,7 +14,8 @@ class DriverNamespaceIT {
   @Test
   void firstFormDeclaresTheNamespaceTheInitStepLoads() {
     List<?> ns = (List<?>) namespace.forms().get(0);
-    assertThat(List.<Object>copyOf(ns.subList(0, 2))).containsExactly(Symbol.intern("ns"), Symbol.intern("metabase.driver.criteo"));
+    assertThat(List.<Object>copyOf(ns.subList(0, 2)))
+        .containsExactly(Symbol.intern("ns"), Symbol.intern("metabase.driver.criteo"));
   }
 
   @Test
