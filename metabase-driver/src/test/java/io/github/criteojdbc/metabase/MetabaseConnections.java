@@ -1,0 +1,44 @@
+package io.github.criteojdbc.metabase;
+
+import io.github.criteojdbc.sandbox.SandboxServer;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Connections the way the namespace's {@code connection-details->spec} makes them: the URL is
+ * {@code jdbc:criteo:} plus the namespace's own subname of the details, the credentials are the
+ * {@code clientId}/{@code clientSecret} properties; the driver is the plugin jar's. {@code baseUrl} points
+ * at a sandbox of this JVM, whose request log and raw facts the tests read.
+ */
+final class MetabaseConnections implements AutoCloseable {
+  static final List<String> ADVERTISERS = List.of("10001", "10002");
+  private final SandboxServer sandbox = SandboxServer.start();
+  private final Driver driver = PluginJar.driver();
+  private final String subname = DriverNamespace.fromPluginJar().subname(Map.of(
+      "advertiser-ids", String.join(",", ADVERTISERS), "timezone", "UTC", "max-calls-per-minute", "100000"));
+
+  SandboxServer sandbox() {
+    return sandbox;
+  }
+
+  Connection connect() throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("clientId", sandbox.clientId());
+    properties.setProperty("clientSecret", sandbox.clientSecret());
+    return driver.connect("jdbc:criteo:" + subname + ";baseUrl=" + sandbox.baseUrl() + ";pollIntervalSeconds=0.05",
+        properties);
+  }
+
+  long reportsCreated() {
+    return sandbox.requestLog().reportCreations();
+  }
+
+  @Override
+  public void close() {
+    sandbox.close();
+  }
+}
