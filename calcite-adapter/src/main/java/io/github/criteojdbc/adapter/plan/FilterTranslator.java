@@ -17,7 +17,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Sarg;
@@ -126,7 +125,7 @@ public final class FilterTranslator {
       RexNode value = call.operands.get(1 - side);
       boolean cast = ref.getKind() == SqlKind.CAST;
       Optional<ColumnDef> column = equalityColumn(cast ? ((RexCall) ref).operands.get(0) : ref);
-      if (column.isEmpty() || !RexUtil.isConstant(value) || !RuntimeValues.canEvaluate(value)) {
+      if (column.isEmpty() || !RuntimeValues.canEvaluate(value)) {
         continue;
       }
       ValueRef pushed = value instanceof RexLiteral
@@ -220,7 +219,7 @@ public final class FilterTranslator {
     for (int side = 0; side < 2; side++) {
       Optional<ColumnDef> column = timeColumn(call.operands.get(side));
       RexNode value = call.operands.get(1 - side);
-      if (column.isEmpty() || !RexUtil.isConstant(value) || !RuntimeValues.canEvaluate(value)) {
+      if (column.isEmpty() || !RuntimeValues.canEvaluate(value)) {
         continue;
       }
       ValueRef ref = value instanceof RexLiteral
