@@ -33,16 +33,34 @@
                       :when (not (str/blank? (str value)))]
                   (str url-key "=" (str/trim (str value))))))
 
+;; Metabase's own readers of a `secret` property, newest first (0.55 and later, 0.52 to 0.54, before
+;; 0.52): they resolve the value however it was saved, inline (`client-secret-value`), in Metabase's
+;; secret store (`client-secret-id`) or as a local file (`client-secret-path`).
+(def ^:private secret-readers
+  [['metabase.secrets.models.secret/value-as-string #(%1 :criteo %2 "client-secret")]
+   ['metabase.models.secret/value-as-string #(%1 :criteo %2 "client-secret")]
+   ['metabase.models.secret/get-secret-string #(%1 %2 "client-secret")]])
+
+(defn- client-secret [details]
+  (or (some (fn [[reader read-secret]]
+              (when-let [read-fn (try (requiring-resolve reader) (catch Exception _ nil))]
+                (read-secret read-fn details)))
+            secret-readers)
+      (:client-secret-value details)
+      (:client-secret details)))
+
+(defn- details->credentials [details]
+  (merge (when-let [client-id (not-empty (:client-id details))]
+           {:clientId client-id})
+         (when-let [secret (not-empty (client-secret details))]
+           {:clientSecret secret})))
+
 (defmethod sql-jdbc.conn/connection-details->spec :criteo
   [_driver details]
   (merge {:classname   "io.github.criteojdbc.driver.CriteoDriver"
           :subprotocol "criteo"
           :subname     (details->subname details)}
-         (when-let [client-id (:client-id details)]
-           {:clientId client-id})
-         ;; a `secret` property of kind password arrives as <name>-value
-         (when-let [client-secret (or (:client-secret-value details) (:client-secret details))]
-           {:clientSecret client-secret})))
+         (details->credentials details)))
 
 (defmethod driver/db-default-timezone :criteo
   [_driver database]

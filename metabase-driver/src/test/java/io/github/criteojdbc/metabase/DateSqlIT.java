@@ -186,10 +186,19 @@ class DateSqlIT {
   private static Map<Object, Long> grouped(String unit, String column, LocalDate first, Bucket bucket)
       throws SQLException {
     String expression = namespace.dateSql().get(unit).replace("%s", "\"criteo\".\"statistics\".\"" + column + "\"");
-    return query("SELECT " + expression + " AS \"bucket\", SUM(\"clicks\") AS \"clicks\""
+    Map<Object, Long> buckets = new TreeMap<>();
+    List<SentReport> sent = connections.reportsSentBy(() -> buckets.putAll(query("SELECT " + expression + " AS \"bucket\", SUM(\"clicks\") AS \"clicks\""
         + " FROM \"criteo\".\"statistics\""
         + " WHERE \"day\" >= DATE '" + first + "' AND \"day\" < DATE '" + TODAY + "'"
-        + " GROUP BY " + expression + " ORDER BY " + expression + " ASC", bucket);
+        + " GROUP BY " + expression + " ORDER BY " + expression + " ASC", bucket)));
+    assertThat(sent).as("reports of %s(%s), the first of its grain asks, the others reuse", unit, column)
+        .hasSizeLessThanOrEqualTo(1)
+        .allSatisfy(report -> {
+          assertThat(report.dimensions()).containsExactly(column.equals("day") ? "Day" : "Hour");
+          assertThat(report.startDate()).isEqualTo(first);
+          assertThat(report.endDate()).isEqualTo(TODAY.minusDays(1));
+        });
+    return buckets;
   }
 
   private static Map<Object, Long> query(String sql, Bucket bucket) throws SQLException {

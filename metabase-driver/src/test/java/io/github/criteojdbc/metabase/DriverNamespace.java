@@ -73,14 +73,43 @@ final class DriverNamespace {
    * Metabase passes them), after evaluating it and {@code url-properties} with clojure.string as {@code str}.
    */
   String subname(Map<String, Object> details) {
+    return (String) evaluate(List.of("url-properties"), "details->subname").invoke(clojureDetails(details));
+  }
+
+  /**
+   * Calls the namespace's own {@code details->credentials}: the connection properties the credentials become,
+   * keyword keys to values. Metabase's secret readers are whatever namespaces this JVM has loaded.
+   */
+  Map<Object, Object> credentials(Map<String, Object> details) {
+    return (Map<Object, Object>) evaluate(List.of("secret-readers", "client-secret"), "details->credentials")
+        .invoke(clojureDetails(details));
+  }
+
+  /** Evaluates the named definitions and then {@code function} in a scratch namespace; returns the function. */
+  private IFn evaluate(List<String> definitions, String function) {
     StringBuilder program = new StringBuilder("(ns " + SCRATCH_NS + " (:require [clojure.string :as str]))\n");
-    program.append(PR_STR.invoke(definition("def", "url-properties"))).append('\n');
-    program.append(PR_STR.invoke(definition("defn-", "details->subname"))).append('\n');
+    for (String name : definitions) {
+      program.append(PR_STR.invoke(anyDefinition(name))).append('\n');
+    }
+    program.append(PR_STR.invoke(anyDefinition(function))).append('\n');
     LOAD_STRING.invoke(program.toString());
+    return Clojure.var(SCRATCH_NS, function);
+  }
+
+  private static Object clojureDetails(Map<String, Object> details) {
     Map<Keyword, Object> keywordDetails = new LinkedHashMap<>();
     details.forEach((key, value) -> keywordDetails.put(Keyword.intern(key), value));
-    Object clojureMap = Clojure.var("clojure.core", "into").invoke(Clojure.read("{}"), keywordDetails);
-    return (String) Clojure.var(SCRATCH_NS, "details->subname").invoke(clojureMap);
+    return Clojure.var("clojure.core", "into").invoke(Clojure.read("{}"), keywordDetails);
+  }
+
+  private List<?> anyDefinition(String name) {
+    return forms.stream()
+        .filter(form -> form instanceof List<?> list && list.size() > 2
+            && List.of(Symbol.intern("def"), Symbol.intern("defn-"), Symbol.intern("defn")).contains(list.get(0))
+            && Symbol.intern(name).equals(list.get(1)))
+        .map(form -> (List<?>) form)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("criteo.clj defines no " + name));
   }
 
   /** The form {@code (op name ...)}, e.g. ("def", "date-sql"). */

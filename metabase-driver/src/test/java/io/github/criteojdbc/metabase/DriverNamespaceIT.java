@@ -2,6 +2,8 @@ package io.github.criteojdbc.metabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import clojure.java.api.Clojure;
+import clojure.lang.IFn;
 import clojure.lang.Keyword;
 import clojure.lang.Symbol;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DriverNamespaceIT {
+  private static final IFn LOAD_STRING = Clojure.var("clojure.core", "load-string");
   private final DriverNamespace namespace = DriverNamespace.fromPluginJar();
 
   @Test
@@ -62,5 +65,49 @@ class DriverNamespaceIT {
   void subnameLeavesBlankDetailsOut() {
     assertThat(namespace.subname(Map.of("advertiser-ids", " ", "currency", "", "sandbox", true)))
         .isEqualTo("sandbox=true");
+  }
+
+  @Test
+  void subnameNeverHoldsTheCredentials() {
+    assertThat(namespace.subname(Map.of("client-id", "app", "client-secret-value", "s3cret", "timezone", "UTC")))
+        .isEqualTo("timezone=UTC");
+  }
+
+  @Test
+  void credentialsAreTheInlineSecretValueWhenMetabaseHasNoSecretApi() {
+    assertThat(namespace.credentials(Map.of("client-id", "app", "client-secret-value", "s3cret")))
+        .isEqualTo(Map.of(Keyword.intern("clientId"), "app", Keyword.intern("clientSecret"), "s3cret"));
+  }
+
+  @Test
+  void credentialsReadAStoredSecretThroughMetabasesSecretApi() {
+    withStubSecretApi("metabase.secrets.models.secret", "value-as-string", "[driver details property]",
+        "(str driver \"/\" property \"/\" (:client-secret-id details))", () ->
+            assertThat(namespace.credentials(Map.of("client-id", "app", "client-secret-id", 42L)))
+                .containsEntry(Keyword.intern("clientSecret"), ":criteo/client-secret/42"));
+  }
+
+  @Test
+  void credentialsUseTheSecretApiOfMetabaseBefore055WhenTheNewerIsAbsent() {
+    withStubSecretApi("metabase.models.secret", "value-as-string", "[driver details property]",
+        "(str \"0.54:\" property)", () ->
+            assertThat(namespace.credentials(Map.of("client-id", "app", "client-secret-id", 7L)))
+                .containsEntry(Keyword.intern("clientSecret"), "0.54:client-secret"));
+  }
+
+  @Test
+  void credentialsLeaveAnEmptySecretOut() {
+    assertThat(namespace.credentials(Map.of("client-id", "app", "client-secret-value", "")))
+        .isEqualTo(Map.of(Keyword.intern("clientId"), "app"));
+  }
+
+  /** Runs {@code check} while a namespace standing in for Metabase's secret API is loaded, then unloads it. */
+  private static void withStubSecretApi(String ns, String function, String arguments, String body, Runnable check) {
+    LOAD_STRING.invoke("(ns " + ns + ")\n(defn " + function + " " + arguments + " " + body + ")");
+    try {
+      check.run();
+    } finally {
+      LOAD_STRING.invoke("(remove-ns '" + ns + ")\n(dosync (alter @#'clojure.core/*loaded-libs* disj '" + ns + "))");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.criteojdbc.metabase;
 
+import io.github.criteojdbc.sandbox.LoggedRequest;
 import io.github.criteojdbc.sandbox.SandboxServer;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -35,6 +36,20 @@ final class MetabaseConnections implements AutoCloseable {
 
   long reportsCreated() {
     return sandbox.requestLog().reportCreations();
+  }
+
+  /** The report requests the sandbox received while {@code question} ran. */
+  List<SentReport> reportsSentBy(Question question) throws SQLException {
+    int before = sandbox.requestLog().all().size();
+    question.run();
+    List<LoggedRequest> log = sandbox.requestLog().all();
+    return log.subList(before, log.size()).stream()
+        .filter(LoggedRequest::isReportCreation).map(SentReport::of).toList();
+  }
+
+  @FunctionalInterface
+  interface Question {
+    void run() throws SQLException;
   }
 
   @Override
