@@ -5,6 +5,7 @@ import io.github.criteojdbc.sandbox.SandboxServer;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +20,24 @@ final class MetabaseConnections implements AutoCloseable {
   static final List<String> ADVERTISERS = List.of("10001", "10002");
   private final SandboxServer sandbox = SandboxServer.start();
   private final Driver driver = PluginJar.driver();
-  private final String subname = DriverNamespace.fromPluginJar().subname(Map.of(
-      "advertiser-ids", String.join(",", ADVERTISERS), "timezone", "UTC", "max-calls-per-minute", "100000"));
+  private final String subname;
+
+  /** Connections with no call budget to speak of, so that tests never wait on it. */
+  MetabaseConnections() {
+    this(Map.of("max-calls-per-minute", "100000"));
+  }
+
+  private MetabaseConnections(Map<String, Object> moreDetails) {
+    Map<String, Object> details = new HashMap<>(moreDetails);
+    details.put("advertiser-ids", String.join(",", ADVERTISERS));
+    details.put("timezone", "UTC");
+    subname = DriverNamespace.fromPluginJar().subname(details);
+  }
+
+  /** Connections with the form's advanced fields left empty: Criteo's budget of 40 report calls a minute. */
+  static MetabaseConnections withDefaultBudget() {
+    return new MetabaseConnections(Map.of());
+  }
 
   SandboxServer sandbox() {
     return sandbox;
