@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Every corpus query's answer as this JVM reads it, through every getter, for each driver setting: the report
- * zone UTC and {@link CorpusConnection#REPORT_ZONE}. A JVM in another zone must write the same snapshot. Run as
- * a program, it writes its snapshot as JSON to the file named by its argument.
+ * Every corpus query's answer as this JVM reads it, through every getter, for driver settings: the report zone
+ * UTC and {@link CorpusConnection#REPORT_ZONE}. A JVM in another zone must write the same snapshot. Run as a
+ * program, it writes its snapshot of the setting named by its second argument as JSON to the file named by its
+ * first.
  */
 public final class CorpusSnapshot {
   static final String UTC_REPORTS = "timezone=UTC";
@@ -27,15 +28,18 @@ public final class CorpusSnapshot {
   }
 
   public static void main(String[] args) throws Exception {
-    new ObjectMapper().writeValue(Path.of(args[0]).toFile(), take(Corpus.load(CorpusDates.current())));
+    new ObjectMapper().writeValue(Path.of(args[0]).toFile(), take(Corpus.load(CorpusDates.current()), List.of(args[1])));
     System.exit(0);
   }
 
-  /** setting → query id → rows, each cell all its getters' readings. */
-  static Map<String, Map<String, List<String>>> take(List<CorpusCase> corpus) throws SQLException {
+  /** setting → query id → rows, each cell all its getters' readings, for each of {@code settings}. */
+  static Map<String, Map<String, List<String>>> take(List<CorpusCase> corpus, List<String> settings)
+      throws SQLException {
     Map<String, Map<String, List<String>>> snapshot = new LinkedHashMap<>();
-    snapshot.put(UTC_REPORTS, answers(CorpusConnection.utc(), corpus));
-    snapshot.put(ZONED_REPORTS, answers(CorpusConnection.reportZone(), corpus));
+    for (String setting : settings) {
+      snapshot.put(setting, answers(setting.equals(UTC_REPORTS) ? CorpusConnection.utc() : CorpusConnection.reportZone(),
+          corpus));
+    }
     return snapshot;
   }
 

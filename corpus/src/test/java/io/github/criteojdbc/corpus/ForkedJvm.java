@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM in another default time zone, on this test's class path, that writes a {@link CorpusSnapshot}. */
+/** A JVM in another default time zone, on this test's class path, that writes a {@link CorpusSnapshot} of one setting. */
 final class ForkedJvm {
   private static final long TIMEOUT_MINUTES = 5;
   private final String zone;
@@ -21,14 +21,14 @@ final class ForkedJvm {
     this.process = process;
   }
 
-  static ForkedJvm start(String zone, Instant anchor, Path directory) throws IOException {
+  static ForkedJvm start(String zone, String setting, Instant anchor, Path directory) throws IOException {
     String name = zone.replace('/', '_');
     Path snapshot = directory.resolve(name + ".json");
     Path log = directory.resolve(name + ".log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(List.of(java, "-Duser.timezone=" + zone,
         "-D" + CorpusDates.ANCHOR_PROPERTY + "=" + anchor, "-cp", System.getProperty("java.class.path"),
-        CorpusSnapshot.class.getName(), snapshot.toString()))
+        CorpusSnapshot.class.getName(), snapshot.toString(), setting))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ForkedJvm(zone, snapshot, log, process);
   }
