@@ -13,6 +13,9 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -28,10 +31,33 @@ import java.lang.reflect.Type;
  * {@code advertiser_id IN (...)} of any length become the request's advertiser list.
  * <li>SQL is converted by {@link GrainPinningSqlToRelConverter}, so that a nested query keeps the
  * grain its own query block asks for.
+ * <li>A query's plan is kept in {@link PreparedPlans}, so that repeating it costs no planning. Only
+ * queries: an {@code EXPLAIN} is planned anew, and DDL is refused anyway.
  * </ul>
  */
 public class CriteoPrepare extends CalcitePrepareImpl {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
+      CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
+    String sql = query.sql;
+    if (sql == null) {
+      return prepareWithInLists(context, query, elementType, maxRowCount);
+    }
+    CalcitePrepare.CalciteSignature<T> kept = PreparedPlans.shared().find(context, sql, elementType, maxRowCount);
+    if (kept != null) {
+      return kept;
+    }
+    SqlKind[] kind = new SqlKind[1];
+    CalcitePrepare.CalciteSignature<T> plan;
+    try (Hook.Closeable ignored = Hook.PARSE_TREE.addThread((Object[] parsed) -> kind[0] = ((SqlNode) parsed[1]).getKind())) {
+      plan = prepareWithInLists(context, query, elementType, maxRowCount);
+    }
+    if (kind[0] != null && kind[0].belongsTo(SqlKind.QUERY)) {
+      PreparedPlans.shared().keep(context, sql, elementType, maxRowCount, plan);
+    }
+    return plan;
+  }
+
+  private <T> CalcitePrepare.CalciteSignature<T> prepareWithInLists(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
