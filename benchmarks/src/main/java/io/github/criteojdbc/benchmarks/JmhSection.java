@@ -1,5 +1,6 @@
 package io.github.criteojdbc.benchmarks;
 
+import java.sql.SQLException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -16,7 +17,7 @@ import java.util.Map;
 /** Runs the JMH benchmarks (streaming throughput, per-query overhead) and writes their sections. */
 final class JmhSection {
   static final double STREAMING_TARGET = 0.5;
-  static final double CACHED_MEDIAN_TARGET_MS = 20;
+  static final double CACHED_MEDIAN_TARGET_MS = 3;
 
   private final RunSize size;
 
@@ -58,7 +59,7 @@ final class JmhSection {
             ratio >= STREAMING_TARGET ? "met" : "missed");
   }
 
-  String overhead() throws RunnerException {
+  String overhead() throws RunnerException, SQLException {
     Options options = new OptionsBuilder()
         .include(QueryOverheadBenchmark.class.getName() + "\\.")
         .forks(1)
@@ -70,6 +71,7 @@ final class JmhSection {
         .build();
     Map<String, Statistics> results = byMethod(new Runner(options).run());
     Statistics cached = results.get("cachedReport");
+    Statistics plannedAnew = results.get("cachedReportPlannedAnew");
     Statistics fresh = results.get("newReport");
     Statistics sandboxOnly = results.get("sandboxCallsOnly");
     double ours = fresh.getPercentile(50) - sandboxOnly.getPercentile(50);
@@ -78,12 +80,17 @@ final class JmhSection {
         + size.overheadRuns() + " × " + size.overheadSeconds() + " s measured after " + size.overheadWarmups()
         + " warm-up iterations; milliseconds.\n\n"
         + "| case | samples | min | median | p95 | max |\n|---|---|---|---|---|---|\n"
-        + sampleLine("answered from the result cache (parse, validate, plan, codegen, execute, first row)", cached)
+        + sampleLine("answered from the result cache, the same text again (the connection's kept plan, execute,"
+            + " first row)", cached)
+        + sampleLine("answered from the result cache, a new text each time (parse, validate, plan, codegen, execute,"
+            + " first row)", plannedAnew)
         + sampleLine("new report, sandbox answering at once (pendingPolls 0, poll delay 1 ms)", fresh)
         + sampleLine("the sandbox's own time: the same create, status, output calls made directly", sandboxOnly)
         + String.format(Locale.ROOT, "%nNew report minus the sandbox's own time (medians): **%.1f ms** is ours.%n%n"
-            + "**Target ≤ %.0f ms median warm from the cache: %.1f ms — %s.**%n%n", ours, CACHED_MEDIAN_TARGET_MS,
-            cached.getPercentile(50), cached.getPercentile(50) <= CACHED_MEDIAN_TARGET_MS ? "met" : "missed");
+            + "**Target ≤ %.0f ms median for a repeated query answered from the cache: %.2f ms — %s.**%n%n",
+            ours, CACHED_MEDIAN_TARGET_MS, cached.getPercentile(50),
+            cached.getPercentile(50) <= CACHED_MEDIAN_TARGET_MS ? "met" : "missed")
+        + PlanningPhases.measure(size.overheadWarmups() * 50, size.overheadRuns() * 60);
   }
 
   private static Map<String, Statistics> byMethod(Collection<RunResult> runs) {
