@@ -18,6 +18,7 @@ import com.google.common.collect.ImmutableList;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -54,7 +56,24 @@ public final class StatisticsScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> plan(root, spec));
+    return ReportPlan.enumerable(root, spec, () -> plan(root, spec, context.settings()::warn));
+  }
+
+  /**
+   * For {@code EXPLAIN}: how the cached reports would answer the scan if it ran now, or empty when
+   * it would create its report(s), or when the request is only known once {@code ?} parameters
+   * are bound or cannot be built (the run will say why).
+   */
+  public Optional<String> describeCacheAnswer(ScanSpec spec) {
+    if (spec.isEmpty() || spec.needsParameters()) {
+      return Optional.empty();
+    }
+    try {
+      return plan(new ExplainTimeContext(Clock.systemUTC(), context.settings().timezone()), spec,
+          warning -> { }).flatMap(Plan::describeCacheAnswer);
+    } catch (QueryRejectedException e) {
+      return Optional.empty();
+    }
   }
 
   /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -85,7 +104,7 @@ public final class StatisticsScan {
     return "async-statistics{" + request + "}";
   }
 
-  private Optional<Plan> plan(DataContext root, ScanSpec spec) {
+  private Optional<Plan> plan(DataContext root, ScanSpec spec, Consumer<String> warnings) {
     AdapterSettings settings = context.settings();
     List<String> advertisers = values(spec.equality("advertiser_id"), root);
     if (advertisers.isEmpty()) {
@@ -99,7 +118,7 @@ public final class StatisticsScan {
         + "day BETWEEN ? AND ?, day >= CURRENT_DATE - INTERVAL '30' DAY or "
         + "day >= FLOOR(CURRENT_TIMESTAMP TO MONTH)");
     LocalDate today = today(root);
-    Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), settings::warn)
+    Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), warnings)
         .resolve("statistics", spec.timeBounds(), root, today);
     if (dates.isEmpty()) {
       return Optional.empty();
@@ -259,12 +278,45 @@ public final class StatisticsScan {
       return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
+    /**
+     * A complete cached copy of the report, else the rows computed from a cached report that
+     * holds them, else the first rows a {@code LIMIT} cached followed by the download, else the
+     * download.
+     */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
+      ReportCache cache = context.cache();
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
+      if (cache.get(key).filter(ReportCache.Entry::complete).isEmpty()) {
+        Optional<CoveringReport> covering = CoveringReport.find(cache, context.application(),
+            catalog, request);
+        if (covering.isPresent()) {
+          return covering.get().rows();
+        }
+      }
+      return CachedRows.orDownload(cache, key, () -> new StreamingRows(
           context.client().statisticsReport(request, shape,
               QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-          context.cache(), key, ttl, requestedCurrency));
+          cache, key, ttl, requestedCurrency));
+    }
+
+    /** Which cached report answers each request, when any does. */
+    Optional<String> describeCacheAnswer() {
+      List<String> answers = new ArrayList<>();
+      boolean anyCached = false;
+      for (StatisticsReportRequest request : requests) {
+        String answer;
+        if (context.cache().get(new ReportCache.Key(context.application(), request))
+            .filter(ReportCache.Entry::complete).isPresent()) {
+          answer = "cached report of the same request";
+        } else {
+          answer = CoveringReport.find(context.cache(), context.application(), catalog, request)
+              .map(CoveringReport::describe).orElse(null);
+        }
+        anyCached |= answer != null;
+        answers.add((requests.size() == 1 ? "" : request.startDate() + ".." + request.endDate() + ": ")
+            + (answer == null ? "a new report" : answer));
+      }
+      return anyCached ? Optional.of(String.join("; ", answers)) : Optional.empty();
     }
   }
 }
