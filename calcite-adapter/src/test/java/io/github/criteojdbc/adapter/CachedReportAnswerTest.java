@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -68,6 +69,27 @@ class CachedReportAnswerTest {
             + ADVERTISER + "' AND day = DATE '" + MIDDLE + "' GROUP BY campaign_id",
         expected(facts(ZoneOffset.UTC, MIDDLE, MIDDLE, ADVERTISER), f -> f.dimension("CampaignId"),
             true));
+  }
+
+  @Test void statementReusedForEachDayOfTheCachedRangeMakesNoCall() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      rows(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks, advertiser_cost"
+          + " FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
+      long calls = SANDBOX.requestLog().reportCalls();
+      try (PreparedStatement statement = session.connection.prepareStatement("SELECT campaign_id, "
+          + "SUM(clicks), SUM(advertiser_cost) FROM statistics WHERE advertiser_id = ? AND day = ? "
+          + "GROUP BY campaign_id")) {
+        for (LocalDate day : List.of(FIRST, MIDDLE, LAST)) {
+          statement.setString(1, ADVERTISER);
+          statement.setObject(2, day);
+          try (ResultSet rs = statement.executeQuery()) {
+            assertThat(read(rs)).as("campaigns on %s", day).containsExactlyInAnyOrderElementsOf(
+                expected(facts(ZoneOffset.UTC, day, day, ADVERTISER), f -> f.dimension("CampaignId"), true));
+          }
+        }
+      }
+      assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
+    }
   }
 
   @Test void filterOnADimensionTheCachedReportHoldsReadsItsRows() throws SQLException {
@@ -295,27 +317,32 @@ class CachedReportAnswerTest {
 
   /** Every row, its values joined by "|": decimals without trailing zeros, doubles to 12 digits. */
   private static List<String> rows(Connection connection, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      ResultSetMetaData meta = rs.getMetaData();
-      while (rs.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          switch (meta.getColumnType(i)) {
-          case Types.DECIMAL:
-            values.add(rs.getBigDecimal(i) == null ? null : plain(rs.getBigDecimal(i)));
-            break;
-          case Types.DOUBLE:
-            values.add(rs.getObject(i) == null ? null
-                : String.format(Locale.ROOT, "%.12g", rs.getDouble(i)));
-            break;
-          default:
-            values.add(rs.getString(i));
-          }
+      return read(rs);
+    }
+  }
+
+  private static List<String> read(ResultSet rs) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    ResultSetMetaData meta = rs.getMetaData();
+    while (rs.next()) {
+      List<String> values = new ArrayList<>();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        switch (meta.getColumnType(i)) {
+        case Types.DECIMAL:
+          values.add(rs.getBigDecimal(i) == null ? null : plain(rs.getBigDecimal(i)));
+          break;
+        case Types.DOUBLE:
+          values.add(rs.getObject(i) == null ? null
+              : String.format(Locale.ROOT, "%.12g", rs.getDouble(i)));
+          break;
+        default:
+          values.add(rs.getString(i));
         }
-        rows.add(String.join("|", values));
       }
+      rows.add(String.join("|", values));
     }
     return rows;
   }
 }
+
