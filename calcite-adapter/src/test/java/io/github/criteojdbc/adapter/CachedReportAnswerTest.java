@@ -258,6 +258,34 @@ class CachedReportAnswerTest {
     }
   }
 
+  @Test void explainEvaluatesRelativeDatesAsOfNowAndRunAgreesWithIt() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      rows(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
+          + ADVERTISER + "' AND day >= CURRENT_DATE - INTERVAL '30' DAY AND day < CURRENT_DATE");
+      String lastWeek = "SELECT SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER
+          + "' AND day >= FLOOR(TIMESTAMPADD(DAY, -7, CURRENT_TIMESTAMP) TO DAY) AND day < CURRENT_DATE";
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+      assertThat(session.explain(lastWeek)).contains("dates narrowed to " + today.minusDays(7) + ".."
+          + today.minusDays(1) + ", rolled up from [Day] to [AdvertiserId]");
+      long calls = SANDBOX.requestLog().reportCalls();
+      assertThat(rows(session.connection, lastWeek)).containsExactly(String.valueOf(
+          facts(ZoneOffset.UTC, today.minusDays(7), today.minusDays(1), ADVERTISER).stream()
+              .mapToLong(f -> f.count("Clicks")).sum()));
+      assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
+    }
+  }
+
+  @Test void explainOfAStatementWithParametersSaysNothingOfTheCache() throws SQLException {
+    try (TestConnections.Session session = TestConnections.open()) {
+      rows(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
+          + ADVERTISER + "' AND " + days(FIRST, LAST));
+
+      assertThat(session.explain("SELECT SUM(clicks) FROM statistics WHERE advertiser_id = '"
+          + ADVERTISER + "' AND day = ?")).contains("dates=[day = ?0]").doesNotContain("answeredFrom");
+    }
+  }
+
   private static final Consumer<AdapterSettings.Builder> UTC = s -> { };
 
   /**

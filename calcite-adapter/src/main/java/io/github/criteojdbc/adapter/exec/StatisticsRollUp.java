@@ -22,13 +22,14 @@ import java.util.StringJoiner;
  * How the rows of a statistics request are computed exactly from the rows of another report with
  * the same time zone, currency and ad set name and status filters: keep its rows of the days
  * asked for and of the advertisers and ad sets asked for (when it holds them as dimensions), then
- * group them by the dimensions asked for, coarser time buckets derived from its finer ones, and
- * sum the metrics. Rows are summed only when every metric asked for is additive in the catalog:
+ * group them by the dimensions asked for, coarser time buckets derived from its finer ones (and
+ * the advertiser of a report of one advertiser read from its request), and sum the metrics. Rows are summed only when every metric asked for is additive in the catalog:
  * ratios and unique-user counts at a coarser grain are the API's to compute, so such a request
  * is answered only when each of its rows is one row of the other report.
  */
 final class StatisticsRollUp {
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final String ADVERTISER_ID = "AdvertiserId";
 
   private final StatisticsReportRequest source;
   private final StatisticsReportRequest target;
@@ -76,10 +77,10 @@ final class StatisticsRollUp {
     List<RowFilter> filters = new ArrayList<>();
     if (!ImmutableSet.copyOf(source.advertiserIds()).equals(ImmutableSet.copyOf(target.advertiserIds()))) {
       if (!source.advertiserIds().containsAll(target.advertiserIds())
-          || !source.dimensions().contains("AdvertiserId")) {
+          || !source.dimensions().contains(ADVERTISER_ID)) {
         return Optional.empty();
       }
-      filters.add(new RowFilter("AdvertiserId", source.dimensions().indexOf("AdvertiserId"),
+      filters.add(new RowFilter(ADVERTISER_ID, source.dimensions().indexOf(ADVERTISER_ID),
           target.advertiserIds()));
     }
     if (!ImmutableSet.copyOf(source.adSetIds()).equals(ImmutableSet.copyOf(target.adSetIds()))) {
@@ -104,6 +105,8 @@ final class StatisticsRollUp {
             : ColumnSource.derivedTime(sourceTimeIndex, sourceTime.get(), targetTime.get()));
       } else if (source.dimensions().contains(dimension)) {
         dimensions.add(ColumnSource.field(source.dimensions().indexOf(dimension)));
+      } else if (dimension.equals(ADVERTISER_ID) && source.advertiserIds().size() == 1) {
+        dimensions.add(ColumnSource.constant(source.advertiserIds().get(0)));
       } else {
         return Optional.empty();
       }
