@@ -188,6 +188,17 @@ class CachedReportAnswerTest {
     }
   }
 
+  @Test void reportInTheSameCurrencyGivesItsConvertedAmountsAndCurrency() throws SQLException {
+    BigDecimal euros = facts(ZoneOffset.UTC, FIRST, LAST, ADVERTISER).stream()
+        .map(f -> f.money("AdvertiserCost")).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertAnsweredFromCache(UTC,
+        "SELECT campaign_id, CAST(day AS VARCHAR), advertiser_cost FROM statistics WHERE advertiser_id = '"
+            + ADVERTISER + "' AND currency = 'USD' AND " + days(FIRST, LAST),
+        "SELECT currency, SUM(advertiser_cost) FROM statistics WHERE advertiser_id = '" + ADVERTISER
+            + "' AND currency = 'USD' AND " + days(FIRST, LAST) + " GROUP BY currency",
+        List.of("USD|" + plain(euros.multiply(SANDBOX.data().currencyFactor("USD")))));
+  }
+
   @Test void reportInAnotherCurrencyIsNotUsed() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
       rows(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), advertiser_cost FROM "
