@@ -104,6 +104,16 @@ class CachedReportAnswerTest {
             f -> f.dimension("CampaignId"), false));
   }
 
+  @Test void distinctValuesOfAHeldDimensionNeedNoCallWhateverMetricsWereCached() throws SQLException {
+    assertAnsweredFromCache(UTC,
+        "SELECT CAST(day AS VARCHAR), campaign_id, advertiser_cost FROM statistics WHERE advertiser_id = '"
+            + ADVERTISER + "' AND " + days(FIRST, LAST),
+        "SELECT DISTINCT campaign_id FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND "
+            + days(FIRST, LAST),
+        facts(ZoneOffset.UTC, FIRST, LAST, ADVERTISER).stream().map(f -> f.dimension("CampaignId"))
+            .distinct().collect(Collectors.toList()));
+  }
+
   @Test void oneAdvertiserIsFilteredFromACachedReportOfSeveral() throws SQLException {
     assertAnsweredFromCache(UTC,
         "SELECT advertiser_id, campaign_id, clicks, advertiser_cost FROM statistics"

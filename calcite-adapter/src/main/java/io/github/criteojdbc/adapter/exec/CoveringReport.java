@@ -19,11 +19,13 @@ final class CoveringReport {
     this.rollUp = rollUp;
   }
 
+  /** See {@link StatisticsRollUp#of} for {@code placeholderMetrics}. */
   static Optional<CoveringReport> find(ReportCache cache, String application, TableCatalog catalog,
-      StatisticsReportRequest request) {
+      StatisticsReportRequest request, boolean placeholderMetrics) {
     return cache.completeReports(application).stream()
         .filter(cached -> cached.request() instanceof StatisticsReportRequest)
-        .flatMap(cached -> StatisticsRollUp.of(catalog, (StatisticsReportRequest) cached.request(), request)
+        .flatMap(cached -> StatisticsRollUp.of(catalog, (StatisticsReportRequest) cached.request(), request,
+            placeholderMetrics)
             .map(rollUp -> new CoveringReport(cached.entry(), rollUp)).stream())
         .min(Comparator.comparingInt(covering -> covering.entry.rows().size()));
   }

@@ -84,8 +84,13 @@ final class StatisticsGrain {
     return names.build();
   }
 
+  /** Whether the scan reads no metric and asks for {@link #PLACEHOLDER_METRIC} as the API needs one. */
+  boolean asksPlaceholderMetric() {
+    return metrics.isEmpty();
+  }
+
   ImmutableList<String> apiMetrics() {
-    if (metrics.isEmpty()) {
+    if (asksPlaceholderMetric()) {
       return ImmutableList.of(PLACEHOLDER_METRIC);
     }
     return metrics.stream().map(ColumnDef::apiName).collect(ImmutableList.toImmutableList());

@@ -23,13 +23,16 @@ import java.util.StringJoiner;
  * the same time zone, currency and ad set name and status filters: keep its rows of the days
  * asked for and of the advertisers and ad sets asked for (when it holds them as dimensions), then
  * group them by the dimensions asked for, coarser time buckets derived from its finer ones (and
- * the advertiser of a report of one advertiser read from its request), and sum the metrics. Rows are summed only when every metric asked for is additive in the catalog:
- * ratios and unique-user counts at a coarser grain are the API's to compute, so such a request
- * is answered only when each of its rows is one row of the other report.
+ * the advertiser of a report of one advertiser read from its request), and sum the metrics.
+ * Rows are summed only when every metric asked for is additive in the catalog: ratios and
+ * unique-user counts at a coarser grain are the API's to compute, so such a request is answered
+ * only when each of its rows is one row of the other report. A placeholder metric, asked for only
+ * because the API needs one and never read, need not be in the other report; it reads as NULL.
  */
 final class StatisticsRollUp {
   private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final String ADVERTISER_ID = "AdvertiserId";
+  private static final int UNREAD = -1;
 
   private final StatisticsReportRequest source;
   private final StatisticsReportRequest target;
@@ -58,12 +61,12 @@ final class StatisticsRollUp {
 
   /** How {@code target}'s rows follow from {@code source}'s, or empty when they do not. */
   static Optional<StatisticsRollUp> of(TableCatalog catalog, StatisticsReportRequest source,
-      StatisticsReportRequest target) {
+      StatisticsReportRequest target, boolean placeholderMetrics) {
     if (!source.timezone().equals(target.timezone()) || !source.currency().equals(target.currency())
         || !source.adSetNames().equals(target.adSetNames())
         || !source.adSetStatus().equals(target.adSetStatus())
         || source.startDate().isAfter(target.startDate()) || source.endDate().isBefore(target.endDate())
-        || !source.metrics().containsAll(target.metrics())) {
+        || !placeholderMetrics && !source.metrics().containsAll(target.metrics())) {
       return Optional.empty();
     }
     Optional<TimeGranularity> sourceTime = timeOf(catalog, source);
@@ -115,10 +118,12 @@ final class StatisticsRollUp {
     int[] metrics = new int[target.metrics().size()];
     for (int i = 0; i < metrics.length; i++) {
       String metric = target.metrics().get(i);
-      if (merges && !catalog.columnForApiName(metric).map(ColumnDef::isAdditive).orElse(false)) {
+      if (merges && !placeholderMetrics
+          && !catalog.columnForApiName(metric).map(ColumnDef::isAdditive).orElse(false)) {
         return Optional.empty();
       }
-      metrics[i] = source.dimensions().size() + source.metrics().indexOf(metric);
+      metrics[i] = source.metrics().contains(metric)
+          ? source.dimensions().size() + source.metrics().indexOf(metric) : UNREAD;
     }
     return Optional.of(new StatisticsRollUp(source, target, sourceTimeIndex,
         sourceTime.orElse(null), narrowsDates, filters, dimensions, metrics, merges));
@@ -164,7 +169,7 @@ final class StatisticsRollUp {
         copyMetrics(row, out);
       } else {
         for (int i = 0; i < metrics.length; i++) {
-          group[dimensions.size() + i] = MetricSums.add(group[dimensions.size() + i], row[metrics[i]]);
+          group[dimensions.size() + i] = MetricSums.add(group[dimensions.size() + i], metric(row, i));
         }
       }
     }
@@ -173,8 +178,12 @@ final class StatisticsRollUp {
 
   private void copyMetrics(Object[] row, Object[] out) {
     for (int i = 0; i < metrics.length; i++) {
-      out[dimensions.size() + i] = row[metrics[i]];
+      out[dimensions.size() + i] = metric(row, i);
     }
+  }
+
+  private Object metric(Object[] row, int i) {
+    return metrics[i] == UNREAD ? null : row[metrics[i]];
   }
 
   private boolean inTargetDates(Object[] row) {

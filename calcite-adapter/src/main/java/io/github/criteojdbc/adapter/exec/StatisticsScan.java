@@ -177,7 +177,7 @@ public final class StatisticsScan {
     for (DateRange chunk : chunks(dates.get(), grain)) {
       requests.add(request.startDate(chunk.start()).endDate(chunk.end()).build());
     }
-    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain.rolledUp,
+    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain,
         additive, ttl, currency.orElse(null)));
   }
 
@@ -249,17 +249,17 @@ public final class StatisticsScan {
     final List<StatisticsReportRequest> requests;
     final RowShape shape;
     final List<ColumnSource> columns;
-    final boolean rolledUp;
+    final StatisticsGrain grain;
     final List<Boolean> additive;
     final Duration ttl;
     final String requestedCurrency;
 
     Plan(List<StatisticsReportRequest> requests, RowShape shape, List<ColumnSource> columns,
-        boolean rolledUp, List<Boolean> additive, Duration ttl, String requestedCurrency) {
+        StatisticsGrain grain, List<Boolean> additive, Duration ttl, String requestedCurrency) {
       this.requests = requests;
       this.shape = shape;
       this.columns = columns;
-      this.rolledUp = rolledUp;
+      this.grain = grain;
       this.additive = additive;
       this.ttl = ttl;
       this.requestedCurrency = requestedCurrency;
@@ -275,7 +275,7 @@ public final class StatisticsScan {
           : new ChunkedRows(requests.stream()
               .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
               .collect(Collectors.toList()), closed);
-      return rolledUp ? new RolledUpRows(rows, additive) : rows;
+      return grain.rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
     /**
@@ -288,7 +288,7 @@ public final class StatisticsScan {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
       if (cache.get(key).filter(ReportCache.Entry::complete).isEmpty()) {
         Optional<CoveringReport> covering = CoveringReport.find(cache, context.application(),
-            catalog, request);
+            catalog, request, grain.asksPlaceholderMetric());
         if (covering.isPresent()) {
           return covering.get().rows();
         }
@@ -309,8 +309,8 @@ public final class StatisticsScan {
             .filter(ReportCache.Entry::complete).isPresent()) {
           answer = "cached report of the same request";
         } else {
-          answer = CoveringReport.find(context.cache(), context.application(), catalog, request)
-              .map(CoveringReport::describe).orElse(null);
+          answer = CoveringReport.find(context.cache(), context.application(), catalog, request,
+              grain.asksPlaceholderMetric()).map(CoveringReport::describe).orElse(null);
         }
         anyCached |= answer != null;
         answers.add((requests.size() == 1 ? "" : request.startDate() + ".." + request.endDate() + ": ")

@@ -32,7 +32,7 @@ class StatisticsRollUpTest {
 
   @Test void sumOfAGroupSkipsNullsAndAGroupOfNullsOnlyStaysNull() {
     StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, request("CampaignId", "Day").build(),
-        request("CampaignId").build()).orElseThrow();
+        request("CampaignId").build(), false).orElseThrow();
 
     List<Object[]> rows = rollUp.apply(List.of(
         new Object[] {"1", day(MONDAY), 3L, null},
@@ -48,7 +48,7 @@ class StatisticsRollUpTest {
 
   @Test void nullDimensionValueIsAGroupOfItsOwn() {
     StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, request("Device", "CampaignId").build(),
-        request("Device").build()).orElseThrow();
+        request("Device").build(), false).orElseThrow();
 
     List<Object[]> rows = rollUp.apply(List.of(
         new Object[] {null, "1", 1L, BigDecimal.ONE},
@@ -62,7 +62,7 @@ class StatisticsRollUpTest {
 
   @Test void weeksStartOnMondayAndKeepOnlyTheDaysOfTheRange() {
     StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, request("Day").build(),
-        request("Week").startDate(MONDAY.plusDays(6)).endDate(MONDAY.plusDays(7)).build()).orElseThrow();
+        request("Week").startDate(MONDAY.plusDays(6)).endDate(MONDAY.plusDays(7)).build(), false).orElseThrow();
 
     List<Object[]> rows = rollUp.apply(List.of(
         new Object[] {day(MONDAY.plusDays(5)), 1L, BigDecimal.ONE},
@@ -76,51 +76,64 @@ class StatisticsRollUpTest {
   }
 
   @Test void monthsMakeYearsButWeeksMakeNoMonths() {
-    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), request("Year").build())).isPresent();
-    assertThat(StatisticsRollUp.of(CATALOG, request("Week").build(), request("Month").build())).isEmpty();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), request("Year").build(), false)).isPresent();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Week").build(), request("Month").build(), false)).isEmpty();
   }
 
   @Test void narrowerDatesNeedADailyOrHourlyReport() {
     StatisticsReportRequest firstWeek = request("Month").endDate(MONDAY.plusDays(6)).build();
-    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), firstWeek)).isEmpty();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), firstWeek, false)).isEmpty();
     assertThat(StatisticsRollUp.of(CATALOG, request("CampaignId").build(),
-        request("CampaignId").endDate(MONDAY.plusDays(6)).build())).isEmpty();
-    assertThat(StatisticsRollUp.of(CATALOG, request("Hour").build(), firstWeek)).isPresent();
+        request("CampaignId").endDate(MONDAY.plusDays(6)).build(), false)).isEmpty();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Hour").build(), firstWeek, false)).isPresent();
   }
 
   @Test void datesOutsideTheCachedRangeAreNotAnswered() {
     assertThat(StatisticsRollUp.of(CATALOG, request("Day").build(),
-        request("Day").endDate(MONDAY.plusDays(14)).build())).isEmpty();
+        request("Day").endDate(MONDAY.plusDays(14)).build(), false)).isEmpty();
   }
 
   @Test void metricTheCachedReportLacksIsNotAnswered() {
     assertThat(StatisticsRollUp.of(CATALOG, request("Day").build(),
-        request("Day").metrics("Clicks", "Displays").build())).isEmpty();
+        request("Day").metrics("Clicks", "Displays").build(), false)).isEmpty();
   }
 
   @Test void ratioIsReadAtTheCachedGrainButNeverSummed() {
     StatisticsReportRequest.Builder withCtr = request("CampaignId", "Day")
         .metrics("Clicks", "ClickThroughRate");
     assertThat(StatisticsRollUp.of(CATALOG, withCtr.build(),
-        request("CampaignId", "Day").metrics("ClickThroughRate").endDate(MONDAY).build())).isPresent();
+        request("CampaignId", "Day").metrics("ClickThroughRate").endDate(MONDAY).build(), false)).isPresent();
     assertThat(StatisticsRollUp.of(CATALOG, withCtr.build(),
-        request("CampaignId").metrics("ClickThroughRate").build())).isEmpty();
+        request("CampaignId").metrics("ClickThroughRate").build(), false)).isEmpty();
   }
 
   @Test void adSetListIsFilteredFromAReportThatHoldsTheAdSetsAsked() {
     StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, request("AdSetId", "Day").build(),
-        request("Day").adSetIds(List.of("12")).build()).orElseThrow();
+        request("Day").adSetIds(List.of("12")).build(), false).orElseThrow();
 
     assertThat(rollUp.apply(List.of(
         new Object[] {"11", day(MONDAY), 1L, BigDecimal.ONE},
         new Object[] {"12", day(MONDAY), 2L, BigDecimal.TEN})))
         .containsExactly(new Object[] {day(MONDAY), 2L, BigDecimal.TEN});
     assertThat(StatisticsRollUp.of(CATALOG, request("AdSetId", "Day").adSetIds(List.of("11")).build(),
-        request("Day").adSetIds(List.of("12")).build())).isEmpty();
+        request("Day").adSetIds(List.of("12")).build(), false)).isEmpty();
+  }
+
+  @Test void placeholderMetricNeedNotBeInTheCachedReport() {
+    StatisticsReportRequest displays = request("CampaignId", "Day").metrics("Displays").build();
+    StatisticsReportRequest campaigns = request("CampaignId").metrics("Clicks").build();
+    assertThat(StatisticsRollUp.of(CATALOG, displays, campaigns, false)).isEmpty();
+
+    StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, displays, campaigns, true).orElseThrow();
+
+    assertThat(rollUp.apply(List.of(
+        new Object[] {"1", day(MONDAY), 10L},
+        new Object[] {"1", day(MONDAY.plusDays(1)), 20L})))
+        .containsExactly(new Object[] {"1", null});
   }
 
   @Test void adSetNameFilterMustBeTheSame() {
     assertThat(StatisticsRollUp.of(CATALOG, request("AdSetId", "AdSet", "Day").build(),
-        request("Day").adSetNames(List.of("Hikers")).build())).isEmpty();
+        request("Day").adSetNames(List.of("Hikers")).build(), false)).isEmpty();
   }
 }
