@@ -297,6 +297,16 @@ class CachedReportAnswerTest {
     }
   }
 
+  @Test void explainOfARepeatedQuerySaysItsOwnReportIsCached() throws SQLException {
+    String query = "SELECT campaign_id, SUM(clicks) FROM statistics WHERE advertiser_id = '"
+        + ADVERTISER + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id";
+    try (TestConnections.Session session = TestConnections.open()) {
+      rows(session.connection, query);
+
+      assertThat(session.explain(query)).contains("answeredFrom=[cached report of the same request]");
+    }
+  }
+
   @Test void explainOfAStatementWithParametersSaysNothingOfTheCache() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
       rows(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"

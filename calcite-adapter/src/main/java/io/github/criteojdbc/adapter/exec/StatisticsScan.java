@@ -177,8 +177,8 @@ public final class StatisticsScan {
     for (DateRange chunk : chunks(dates.get(), grain)) {
       requests.add(request.startDate(chunk.start()).endDate(chunk.end()).build());
     }
-    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain,
-        additive, ttl, currency.orElse(null)));
+    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain.rolledUp,
+        grain.asksPlaceholderMetric(), additive, ttl, currency.orElse(null)));
   }
 
   /**
@@ -249,17 +249,20 @@ public final class StatisticsScan {
     final List<StatisticsReportRequest> requests;
     final RowShape shape;
     final List<ColumnSource> columns;
-    final StatisticsGrain grain;
+    final boolean rolledUp;
+    final boolean placeholderMetric;
     final List<Boolean> additive;
     final Duration ttl;
     final String requestedCurrency;
 
     Plan(List<StatisticsReportRequest> requests, RowShape shape, List<ColumnSource> columns,
-        StatisticsGrain grain, List<Boolean> additive, Duration ttl, String requestedCurrency) {
+        boolean rolledUp, boolean placeholderMetric, List<Boolean> additive, Duration ttl,
+        String requestedCurrency) {
       this.requests = requests;
       this.shape = shape;
       this.columns = columns;
-      this.grain = grain;
+      this.rolledUp = rolledUp;
+      this.placeholderMetric = placeholderMetric;
       this.additive = additive;
       this.ttl = ttl;
       this.requestedCurrency = requestedCurrency;
@@ -275,7 +278,7 @@ public final class StatisticsScan {
           : new ChunkedRows(requests.stream()
               .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
               .collect(Collectors.toList()), closed);
-      return grain.rolledUp ? new RolledUpRows(rows, additive) : rows;
+      return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
     /**
@@ -284,34 +287,36 @@ public final class StatisticsScan {
      * download.
      */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
-      ReportCache cache = context.cache();
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      if (cache.get(key).filter(ReportCache.Entry::complete).isEmpty()) {
-        Optional<CoveringReport> covering = CoveringReport.find(cache, context.application(),
-            catalog, request, grain.asksPlaceholderMetric());
+      if (!cachedInFull(key)) {
+        Optional<CoveringReport> covering = covering(request);
         if (covering.isPresent()) {
           return covering.get().rows();
         }
       }
-      return CachedRows.orDownload(cache, key, () -> new StreamingRows(
+      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
           context.client().statisticsReport(request, shape,
               QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-          cache, key, ttl, requestedCurrency));
+          context.cache(), key, ttl, requestedCurrency));
     }
 
-    /** Which cached report answers each request, when any does. */
+    private boolean cachedInFull(ReportCache.Key key) {
+      return context.cache().get(key).filter(ReportCache.Entry::complete).isPresent();
+    }
+
+    private Optional<CoveringReport> covering(StatisticsReportRequest request) {
+      return CoveringReport.find(context.cache(), context.application(), catalog, request,
+          placeholderMetric);
+    }
+
+    /** Which cached report answers each request, when any does, as {@link #open} decides. */
     Optional<String> describeCacheAnswer() {
       List<String> answers = new ArrayList<>();
       boolean anyCached = false;
       for (StatisticsReportRequest request : requests) {
-        String answer;
-        if (context.cache().get(new ReportCache.Key(context.application(), request))
-            .filter(ReportCache.Entry::complete).isPresent()) {
-          answer = "cached report of the same request";
-        } else {
-          answer = CoveringReport.find(context.cache(), context.application(), catalog, request,
-              grain.asksPlaceholderMetric()).map(CoveringReport::describe).orElse(null);
-        }
+        String answer = cachedInFull(new ReportCache.Key(context.application(), request))
+            ? "cached report of the same request"
+            : covering(request).map(CoveringReport::describe).orElse(null);
         anyCached |= answer != null;
         answers.add((requests.size() == 1 ? "" : request.startDate() + ".." + request.endDate() + ": ")
             + (answer == null ? "a new report" : answer));
