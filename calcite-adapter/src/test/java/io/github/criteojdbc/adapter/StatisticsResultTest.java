@@ -146,7 +146,8 @@ class StatisticsResultTest {
     try (TestConnections.Session session = TestConnections.open()) {
       Map<String, Long> actual = query(session.connection, "SELECT CAST(week AS VARCHAR) || '/' "
           + "|| CAST(month AS VARCHAR), SUM(clicks) FROM statistics WHERE advertiser_id = '"
-          + ADVERTISER + "' AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "' GROUP BY week, month");
+          + ADVERTISER + "' AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "'"
+          + " GROUP BY week, month");
       Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, first, last), f -> {
         LocalDate day = f.hour().atZone(ZoneOffset.UTC).toLocalDate();
         return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))

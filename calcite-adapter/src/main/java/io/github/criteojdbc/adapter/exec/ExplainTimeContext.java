@@ -41,7 +41,8 @@ final class ExplainTimeContext implements DataContext {
     if (name.equals(Variable.UTC_TIMESTAMP.camelName)) {
       return utcMillis;
     }
-    if (name.equals(Variable.CURRENT_TIMESTAMP.camelName) || name.equals(Variable.LOCAL_TIMESTAMP.camelName)) {
+    if (name.equals(Variable.CURRENT_TIMESTAMP.camelName)
+        || name.equals(Variable.LOCAL_TIMESTAMP.camelName)) {
       return localMillis;
     }
     if (name.equals(Variable.TIME_ZONE.camelName)) {

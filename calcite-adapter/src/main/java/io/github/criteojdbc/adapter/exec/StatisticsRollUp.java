@@ -32,6 +32,7 @@ import java.util.StringJoiner;
 final class StatisticsRollUp {
   private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final String ADVERTISER_ID = "AdvertiserId";
+  private static final String AD_SET_ID = "AdSetId";
   private static final int UNREAD = -1;
 
   private final StatisticsReportRequest source;
@@ -62,21 +63,50 @@ final class StatisticsRollUp {
   /** How {@code target}'s rows follow from {@code source}'s, or empty when they do not. */
   static Optional<StatisticsRollUp> of(TableCatalog catalog, StatisticsReportRequest source,
       StatisticsReportRequest target, boolean placeholderMetrics) {
-    if (!source.timezone().equals(target.timezone()) || !source.currency().equals(target.currency())
-        || !source.adSetNames().equals(target.adSetNames())
-        || !source.adSetStatus().equals(target.adSetStatus())
-        || source.startDate().isAfter(target.startDate()) || source.endDate().isBefore(target.endDate())
-        || !placeholderMetrics && !source.metrics().containsAll(target.metrics())) {
-      return Optional.empty();
-    }
     Optional<TimeGranularity> sourceTime = timeOf(catalog, source);
     Optional<TimeGranularity> targetTime = timeOf(catalog, target);
     boolean narrowsDates = !source.startDate().equals(target.startDate())
         || !source.endDate().equals(target.endDate());
-    if (targetTime.isPresent() && !(sourceTime.isPresent() && derives(sourceTime.get(), targetTime.get()))
-        || narrowsDates && !(sourceTime.isPresent() && sourceTime.get().compareTo(TimeGranularity.DAY) <= 0)) {
+    if (!sameParametersAndCoveringDates(source, target)
+        || !placeholderMetrics && !source.metrics().containsAll(target.metrics())
+        || targetTime.isPresent() && !(sourceTime.isPresent() && derives(sourceTime.get(), targetTime.get()))
+        || narrowsDates && !sourceTime.filter(t -> t.compareTo(TimeGranularity.DAY) <= 0).isPresent()) {
       return Optional.empty();
     }
+    Optional<List<RowFilter>> filters = rowFilters(source, target);
+    Optional<List<ColumnSource>> dimensions = dimensionSources(catalog, source, target);
+    if (filters.isEmpty() || dimensions.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean merges = !ImmutableSet.copyOf(source.dimensions())
+        .equals(ImmutableSet.copyOf(target.dimensions()));
+    if (merges && !placeholderMetrics && !target.metrics().stream()
+        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false))) {
+      return Optional.empty();
+    }
+    int[] metrics = new int[target.metrics().size()];
+    for (int i = 0; i < metrics.length; i++) {
+      int index = source.metrics().indexOf(target.metrics().get(i));
+      metrics[i] = index < 0 ? UNREAD : source.dimensions().size() + index;
+    }
+    return Optional.of(new StatisticsRollUp(source, target, timeIndex(catalog, source),
+        sourceTime.orElse(null), narrowsDates, filters.get(), dimensions.get(), metrics, merges));
+  }
+
+  private static boolean sameParametersAndCoveringDates(StatisticsReportRequest source,
+      StatisticsReportRequest target) {
+    return source.timezone().equals(target.timezone()) && source.currency().equals(target.currency())
+        && source.adSetNames().equals(target.adSetNames())
+        && source.adSetStatus().equals(target.adSetStatus())
+        && !source.startDate().isAfter(target.startDate()) && !source.endDate().isBefore(target.endDate());
+  }
+
+  /**
+   * The filters that keep the target's advertisers and ad sets among the source's rows, or empty
+   * when the source does not hold them all or lacks the dimension to tell them apart.
+   */
+  private static Optional<List<RowFilter>> rowFilters(StatisticsReportRequest source,
+      StatisticsReportRequest target) {
     List<RowFilter> filters = new ArrayList<>();
     if (!ImmutableSet.copyOf(source.advertiserIds()).equals(ImmutableSet.copyOf(target.advertiserIds()))) {
       if (!source.advertiserIds().containsAll(target.advertiserIds())
@@ -89,23 +119,25 @@ final class StatisticsRollUp {
     if (!ImmutableSet.copyOf(source.adSetIds()).equals(ImmutableSet.copyOf(target.adSetIds()))) {
       if (target.adSetIds().isEmpty()
           || !source.adSetIds().isEmpty() && !source.adSetIds().containsAll(target.adSetIds())
-          || !source.dimensions().contains("AdSetId")) {
+          || !source.dimensions().contains(AD_SET_ID)) {
         return Optional.empty();
       }
-      filters.add(new RowFilter("AdSetId", source.dimensions().indexOf("AdSetId"),
-          target.adSetIds()));
+      filters.add(new RowFilter(AD_SET_ID, source.dimensions().indexOf(AD_SET_ID), target.adSetIds()));
     }
-    int sourceTimeIndex = -1;
+    return Optional.of(filters);
+  }
+
+  /** How each target dimension is read from a source row, or empty when one cannot be. */
+  private static Optional<List<ColumnSource>> dimensionSources(TableCatalog catalog,
+      StatisticsReportRequest source, StatisticsReportRequest target) {
+    int sourceTime = timeIndex(catalog, source);
     List<ColumnSource> dimensions = new ArrayList<>();
-    for (int i = 0; i < source.dimensions().size(); i++) {
-      if (isTime(catalog, source.dimensions().get(i))) {
-        sourceTimeIndex = i;
-      }
-    }
     for (String dimension : target.dimensions()) {
       if (isTime(catalog, dimension)) {
-        dimensions.add(sourceTime.get() == targetTime.get() ? ColumnSource.field(sourceTimeIndex)
-            : ColumnSource.derivedTime(sourceTimeIndex, sourceTime.get(), targetTime.get()));
+        TimeGranularity from = timeOf(catalog, source).orElseThrow();
+        TimeGranularity to = timeOf(catalog, target).orElseThrow();
+        dimensions.add(from == to ? ColumnSource.field(sourceTime)
+            : ColumnSource.derivedTime(sourceTime, from, to));
       } else if (source.dimensions().contains(dimension)) {
         dimensions.add(ColumnSource.field(source.dimensions().indexOf(dimension)));
       } else if (dimension.equals(ADVERTISER_ID) && source.advertiserIds().size() == 1) {
@@ -114,19 +146,16 @@ final class StatisticsRollUp {
         return Optional.empty();
       }
     }
-    boolean merges = !ImmutableSet.copyOf(source.dimensions()).equals(ImmutableSet.copyOf(target.dimensions()));
-    int[] metrics = new int[target.metrics().size()];
-    for (int i = 0; i < metrics.length; i++) {
-      String metric = target.metrics().get(i);
-      if (merges && !placeholderMetrics
-          && !catalog.columnForApiName(metric).map(ColumnDef::isAdditive).orElse(false)) {
-        return Optional.empty();
+    return Optional.of(dimensions);
+  }
+
+  private static int timeIndex(TableCatalog catalog, StatisticsReportRequest request) {
+    for (int i = 0; i < request.dimensions().size(); i++) {
+      if (isTime(catalog, request.dimensions().get(i))) {
+        return i;
       }
-      metrics[i] = source.metrics().contains(metric)
-          ? source.dimensions().size() + source.metrics().indexOf(metric) : UNREAD;
     }
-    return Optional.of(new StatisticsRollUp(source, target, sourceTimeIndex,
-        sourceTime.orElse(null), narrowsDates, filters, dimensions, metrics, merges));
+    return -1;
   }
 
   private static Optional<TimeGranularity> timeOf(TableCatalog catalog, StatisticsReportRequest request) {

@@ -62,7 +62,8 @@ class StatisticsRollUpTest {
 
   @Test void weeksStartOnMondayAndKeepOnlyTheDaysOfTheRange() {
     StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG, request("Day").build(),
-        request("Week").startDate(MONDAY.plusDays(6)).endDate(MONDAY.plusDays(7)).build(), false).orElseThrow();
+        request("Week").startDate(MONDAY.plusDays(6)).endDate(MONDAY.plusDays(7)).build(), false)
+        .orElseThrow();
 
     List<Object[]> rows = rollUp.apply(List.of(
         new Object[] {day(MONDAY.plusDays(5)), 1L, BigDecimal.ONE},
@@ -76,8 +77,10 @@ class StatisticsRollUpTest {
   }
 
   @Test void monthsMakeYearsButWeeksMakeNoMonths() {
-    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), request("Year").build(), false)).isPresent();
-    assertThat(StatisticsRollUp.of(CATALOG, request("Week").build(), request("Month").build(), false)).isEmpty();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Month").build(), request("Year").build(), false))
+        .isPresent();
+    assertThat(StatisticsRollUp.of(CATALOG, request("Week").build(), request("Month").build(), false))
+        .isEmpty();
   }
 
   @Test void narrowerDatesNeedADailyOrHourlyReport() {
