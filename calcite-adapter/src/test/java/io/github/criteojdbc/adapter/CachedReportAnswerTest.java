@@ -248,6 +248,26 @@ class CachedReportAnswerTest {
     }
   }
 
+  @Test void connectionWithTheCacheOffReadsNoCachedReport() throws SQLException {
+    ReportCache shared = new ReportCache(4_000_000, Clock.systemUTC());
+    String query = "SELECT campaign_id, SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER
+        + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id";
+    try (TestConnections.Session caching = TestConnections.open(shared, UTC);
+         TestConnections.Session off = TestConnections.open(shared, s -> s.cacheTtl(java.time.Duration.ZERO))) {
+      rows(caching.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
+          + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
+      rows(caching.connection, query);
+      long creations = SANDBOX.requestLog().reportCreations();
+
+      List<String> campaigns = rows(off.connection, query);
+
+      assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
+      assertThat(off.explain(query)).doesNotContain("answeredFrom");
+      assertThat(campaigns).containsExactlyInAnyOrderElementsOf(expected(facts(ZoneOffset.UTC, FIRST,
+          LAST, ADVERTISER), f -> f.dimension("CampaignId"), false));
+    }
+  }
+
   @Test void reportReadOnlyUpToALimitIsNotUsed() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
       rows(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"

@@ -288,16 +288,28 @@ public final class StatisticsScan {
      */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      Supplier<RawRows> download = () -> new StreamingRows(
+          context.client().statisticsReport(request, shape,
+              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+          context.cache(), key, ttl, requestedCurrency);
+      if (cacheOff()) {
+        return download.get();
+      }
       if (!cachedInFull(key)) {
         Optional<CoveringReport> covering = covering(request);
         if (covering.isPresent()) {
           return covering.get().rows();
         }
       }
-      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
-          context.client().statisticsReport(request, shape,
-              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-          context.cache(), key, ttl, requestedCurrency));
+      return CachedRows.orDownload(context.cache(), key, download);
+    }
+
+    /**
+     * A connection whose cache time for these dates is zero reads no report from the cache that
+     * other connections of the JVM share, as it keeps none in it.
+     */
+    private boolean cacheOff() {
+      return ttl.isZero();
     }
 
     private boolean cachedInFull(ReportCache.Key key) {
@@ -311,6 +323,9 @@ public final class StatisticsScan {
 
     /** Which cached report answers each request, when any does, as {@link #open} decides. */
     Optional<String> describeCacheAnswer() {
+      if (cacheOff()) {
+        return Optional.empty();
+      }
       List<String> answers = new ArrayList<>();
       boolean anyCached = false;
       for (StatisticsReportRequest request : requests) {
