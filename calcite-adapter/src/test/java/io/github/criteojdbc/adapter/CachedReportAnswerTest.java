@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -253,7 +254,7 @@ class CachedReportAnswerTest {
     String query = "SELECT campaign_id, SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER
         + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id";
     try (TestConnections.Session caching = TestConnections.open(shared, UTC);
-         TestConnections.Session off = TestConnections.open(shared, s -> s.cacheTtl(java.time.Duration.ZERO))) {
+         TestConnections.Session off = TestConnections.open(shared, s -> s.cacheTtl(Duration.ZERO))) {
       rows(caching.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
       rows(caching.connection, query);
