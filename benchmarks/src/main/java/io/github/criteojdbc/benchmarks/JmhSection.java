@@ -72,6 +72,7 @@ final class JmhSection {
     Map<String, Statistics> results = byMethod(new Runner(options).run());
     Statistics cached = results.get("cachedReport");
     Statistics plannedAnew = results.get("cachedReportPlannedAnew");
+    Statistics rolledUp = results.get("rolledUpFromCachedReport");
     Statistics fresh = results.get("newReport");
     Statistics sandboxOnly = results.get("sandboxCallsOnly");
     double ours = fresh.getPercentile(50) - sandboxOnly.getPercentile(50);
@@ -84,6 +85,8 @@ final class JmhSection {
             + " first row)", cached)
         + sampleLine("answered from the result cache, a new text each time (parse, validate, plan, codegen, execute,"
             + " first row)", plannedAnew)
+        + sampleLine("`" + QueryOverheadBenchmark.ROLLED_UP_QUERY + "` summed from the cached daily report of"
+            + " 7 days (no call, the same text again)", rolledUp)
         + sampleLine("new report, sandbox answering at once (pendingPolls 0, poll delay 1 ms)", fresh)
         + sampleLine("the sandbox's own time: the same create, status, output calls made directly", sandboxOnly)
         + String.format(Locale.ROOT, "%nNew report minus the sandbox's own time (medians): **%.1f ms** is ours.%n%n"

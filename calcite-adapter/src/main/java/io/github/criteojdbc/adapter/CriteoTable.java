@@ -23,6 +23,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A virtual table over one Criteo report endpoint. Its rows are the report's rows at the grain of
@@ -49,6 +50,14 @@ public abstract class CriteoTable extends AbstractTable implements TranslatableT
 
   /** The report request a scan sends, as far as it is known at plan time, for {@code EXPLAIN}. */
   public abstract String describeRequest(ScanSpec spec);
+
+  /**
+   * For {@code EXPLAIN}: which cached report would answer the scan if it ran now, and how; empty
+   * when it would send its request.
+   */
+  public Optional<String> describeCacheAnswer(ScanSpec spec) {
+    return Optional.empty();
+  }
 
   /** Runs the scan: creates the report(s), waits, and streams the rows. Called from generated code. */
   public abstract Enumerable<Object[]> scan(DataContext root, ScanSpec spec);

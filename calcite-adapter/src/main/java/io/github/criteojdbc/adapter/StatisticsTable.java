@@ -14,6 +14,7 @@ import io.github.criteojdbc.adapter.plan.TimeBound;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code criteo.statistics}: the asynchronous campaign statistics report. */
@@ -50,6 +51,10 @@ public final class StatisticsTable extends CriteoTable {
 
   @Override public String describeRequest(ScanSpec spec) {
     return scan.describe(spec);
+  }
+
+  @Override public Optional<String> describeCacheAnswer(ScanSpec spec) {
+    return scan.describeCacheAnswer(spec);
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root, ScanSpec spec) {

@@ -136,6 +136,27 @@ class StatisticsResultTest {
     }
   }
 
+  @Test void weeksAndMonthsTogetherSplitAWeekThatStraddlesTwoMonths() throws SQLException {
+    LocalDate firstOfMonth = LocalDate.now(ZoneOffset.UTC).minusDays(40).withDayOfMonth(1).plusMonths(1);
+    if (firstOfMonth.getDayOfWeek() == java.time.DayOfWeek.MONDAY) {
+      firstOfMonth = firstOfMonth.minusMonths(1);
+    }
+    LocalDate first = firstOfMonth.minusDays(3);
+    LocalDate last = firstOfMonth.plusDays(3);
+    try (TestConnections.Session session = TestConnections.open()) {
+      Map<String, Long> actual = query(session.connection, "SELECT CAST(week AS VARCHAR) || '/' "
+          + "|| CAST(month AS VARCHAR), SUM(clicks) FROM statistics WHERE advertiser_id = '"
+          + ADVERTISER + "' AND day BETWEEN DATE '" + first + "' AND DATE '" + last + "'"
+          + " GROUP BY week, month");
+      Map<String, Long> expected = clicksBy(facts(ZoneOffset.UTC, first, last), f -> {
+        LocalDate day = f.hour().atZone(ZoneOffset.UTC).toLocalDate();
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+            + "/" + day.withDayOfMonth(1);
+      });
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
+
   @Test void moneyIsExactAndConvertedToTheFilteredCurrency() throws SQLException {
     try (TestConnections.Session session = TestConnections.open();
          Statement statement = session.connection.createStatement();

@@ -29,7 +29,7 @@ final class TestConnections {
   private TestConnections() {
   }
 
-  /** A connection, its own empty report cache, and the warnings its queries raised. */
+  /** A connection, its report cache (its own and empty unless shared), the warnings raised. */
   static final class Session implements AutoCloseable {
     final Connection connection;
     final ReportCache cache;
@@ -63,6 +63,12 @@ final class TestConnections {
   }
 
   static Session open(Consumer<AdapterSettings.Builder> customizer) throws SQLException {
+    return open(new ReportCache(4_000_000, Clock.systemUTC()), customizer);
+  }
+
+  /** A connection whose reports go to {@code cache}, which other connections may share. */
+  static Session open(ReportCache cache, Consumer<AdapterSettings.Builder> customizer)
+      throws SQLException {
     List<String> warnings = new CopyOnWriteArrayList<>();
     AdapterSettings.Builder settings = AdapterSettings.builder().warnings(warnings::add);
     customizer.accept(settings);
@@ -74,7 +80,6 @@ final class TestConnections {
         .pollInterval(Duration.ofMillis(20))
         .maxCallsPerMinute(100_000)
         .build());
-    ReportCache cache = new ReportCache(4_000_000, Clock.systemUTC());
     Properties properties = new Properties();
     properties.setProperty("caseSensitive", "false");
     properties.setProperty("unquotedCasing", "UNCHANGED");

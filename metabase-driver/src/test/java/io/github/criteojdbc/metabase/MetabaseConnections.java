@@ -44,11 +44,23 @@ final class MetabaseConnections implements AutoCloseable {
   }
 
   Connection connect() throws SQLException {
+    return connect("");
+  }
+
+  /**
+   * A connection that neither reads nor keeps cached reports, so that every query sends its
+   * request: the JVM's reports of earlier tests would otherwise answer it.
+   */
+  Connection connectWithoutCache() throws SQLException {
+    return connect(";cacheTtlSeconds=0");
+  }
+
+  private Connection connect(String extraProperties) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("clientId", sandbox.clientId());
     properties.setProperty("clientSecret", sandbox.clientSecret());
-    return driver.connect("jdbc:criteo:" + subname + ";baseUrl=" + sandbox.baseUrl() + ";pollIntervalSeconds=0.05",
-        properties);
+    return driver.connect("jdbc:criteo:" + subname + ";baseUrl=" + sandbox.baseUrl() + ";pollIntervalSeconds=0.05"
+        + extraProperties, properties);
   }
 
   long reportsCreated() {

@@ -1,6 +1,7 @@
 package io.github.criteojdbc.adapter.exec;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -15,24 +16,31 @@ final class CachedRows implements RawRows {
   private final Supplier<RawRows> download;
   private RawRows rest;
 
-  private CachedRows(ReportCache.Entry entry, Supplier<RawRows> download) {
-    this.cached = entry.rows().iterator();
-    this.cachedCount = entry.rows().size();
-    this.complete = entry.complete();
-    this.currency = entry.currency();
+  private CachedRows(List<Object[]> rows, boolean complete, String currency,
+      Supplier<RawRows> download) {
+    this.cached = rows.iterator();
+    this.cachedCount = rows.size();
+    this.complete = complete;
+    this.currency = currency;
     this.download = download;
   }
 
-  /** The cached rows of a complete report. */
-  CachedRows(ReportCache.Entry entry) {
-    this(entry, () -> {
+  /** All the rows of a report, known without a download. */
+  CachedRows(List<Object[]> rows, String currency) {
+    this(rows, true, currency, () -> {
       throw new IllegalStateException("a complete cache entry needs no download");
     });
   }
 
+  /** The cached rows of a complete report. */
+  CachedRows(ReportCache.Entry entry) {
+    this(entry.rows(), entry.currency());
+  }
+
   /** The report's rows from the cache when it holds them, else from {@code download}. */
   static RawRows orDownload(ReportCache cache, ReportCache.Key key, Supplier<RawRows> download) {
-    return cache.get(key).<RawRows>map(entry -> new CachedRows(entry, download))
+    return cache.get(key).<RawRows>map(entry -> new CachedRows(entry.rows(), entry.complete(),
+        entry.currency(), download))
         .orElseGet(download);
   }
 

@@ -28,6 +28,15 @@ abstract class ColumnSource {
     };
   }
 
+  /** A value every row shares, such as the advertiser of a report of one advertiser. */
+  static ColumnSource constant(Object value) {
+    return new ColumnSource() {
+      @Override Object read(Object[] raw, String currency) {
+        return value;
+      }
+    };
+  }
+
   /** A column the report does not hold, such as a name the API did not add; reads as NULL. */
   static ColumnSource absent() {
     return new ColumnSource() {

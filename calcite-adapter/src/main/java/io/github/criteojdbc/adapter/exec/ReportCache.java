@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,21 @@ public final class ReportCache {
     entries.put(key, new Entry(ImmutableList.copyOf(rows), false, currency, clock.instant().plus(ttl)));
   }
 
+  /**
+   * The complete, unexpired reports of one application, so that a request none of them matches
+   * exactly can still be answered from one whose rows hold its rows.
+   */
+  public List<CachedReport> completeReports(String application) {
+    Instant now = clock.instant();
+    List<CachedReport> reports = new ArrayList<>();
+    entries.asMap().forEach((key, entry) -> {
+      if (key.application.equals(application) && entry.complete && entry.expiresAt.isAfter(now)) {
+        reports.add(new CachedReport(key.request, entry));
+      }
+    });
+    return reports;
+  }
+
   /** Reports larger than this many values are streamed but not kept. */
   public long maxValuesPerEntry() {
     return maxValuesPerEntry;
@@ -98,6 +114,10 @@ public final class ReportCache {
     @Override public int hashCode() {
       return Objects.hash(application, request);
     }
+  }
+
+  /** A cached report: the request it answered and its rows. */
+  public record CachedReport(Object request, Entry entry) {
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.criteojdbc.adapter.exec;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -31,7 +30,7 @@ final class RolledUpRows implements RawRows {
         total = row.clone();
       } else {
         for (int i = 0; i < total.length; i++) {
-          total[i] = additive.get(i) ? add(total[i], row[i]) : null;
+          total[i] = additive.get(i) ? MetricSums.add(total[i], row[i]) : null;
         }
       }
       count++;
@@ -44,25 +43,6 @@ final class RolledUpRows implements RawRows {
       }
     }
     return total;
-  }
-
-  private static Object add(Object a, Object b) {
-    if (a == null) {
-      return b;
-    }
-    if (b == null) {
-      return a;
-    }
-    if (a instanceof BigDecimal) {
-      return ((BigDecimal) a).add((BigDecimal) b);
-    }
-    if (a instanceof Double) {
-      return (Double) a + (Double) b;
-    }
-    if (a instanceof Integer) {
-      return (Integer) a + (Integer) b;
-    }
-    return ((Number) a).longValue() + ((Number) b).longValue();
   }
 
   @Override public String currency() {

@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * The dimensions and metrics a statistics scan asks for, derived from the columns it outputs.
- * Several time columns are answered by the finest one; a scan with no dimension at all is asked
- * by advertiser, because the API needs one, and summed back.
+ * Several time columns are answered by the finest one (by days when weeks come with months or
+ * years, which weeks straddle); a scan with no dimension at all is asked by advertiser, because
+ * the API needs one, and summed back.
  */
 final class StatisticsGrain {
   static final String ROLLUP_DIMENSION = "AdvertiserId";
@@ -55,9 +56,21 @@ final class StatisticsGrain {
         }
       }
     }
+    if (finest != null && finest.granularity().orElseThrow() == TimeGranularity.WEEK
+        && wanted.stream().map(catalog::column).flatMap(Optional::stream)
+            .anyMatch(c -> c.granularity().filter(g -> g.compareTo(TimeGranularity.WEEK) > 0).isPresent())) {
+      finest = dayColumn(catalog);
+    }
     ImmutableList<ColumnDef> dims = dimensions.build();
     return new StatisticsGrain(dims, Optional.ofNullable(finest), metrics.build(),
         dims.isEmpty() && finest == null);
+  }
+
+  /** Weeks straddle months and years, so a month or year is only derived from days. */
+  private static ColumnDef dayColumn(TableCatalog catalog) {
+    return catalog.columns().stream()
+        .filter(c -> c.role() == ColumnRole.TIME && c.granularity().orElseThrow() == TimeGranularity.DAY)
+        .findFirst().orElseThrow();
   }
 
   /** API dimension names, in catalog order, with the time bucket last. */
@@ -71,8 +84,13 @@ final class StatisticsGrain {
     return names.build();
   }
 
+  /** Whether the scan reads no metric and asks for {@link #PLACEHOLDER_METRIC} as the API needs one. */
+  boolean asksPlaceholderMetric() {
+    return metrics.isEmpty();
+  }
+
   ImmutableList<String> apiMetrics() {
-    if (metrics.isEmpty()) {
+    if (asksPlaceholderMetric()) {
       return ImmutableList.of(PLACEHOLDER_METRIC);
     }
     return metrics.stream().map(ColumnDef::apiName).collect(ImmutableList.toImmutableList());

@@ -18,6 +18,7 @@ import com.google.common.collect.ImmutableList;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -54,7 +56,24 @@ public final class StatisticsScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> plan(root, spec));
+    return ReportPlan.enumerable(root, spec, () -> plan(root, spec, context.settings()::warn));
+  }
+
+  /**
+   * For {@code EXPLAIN}: how the cached reports would answer the scan if it ran now, or empty when
+   * it would create its report(s), or when the request is only known once {@code ?} parameters
+   * are bound or cannot be built (the run will say why).
+   */
+  public Optional<String> describeCacheAnswer(ScanSpec spec) {
+    if (spec.isEmpty() || spec.needsParameters()) {
+      return Optional.empty();
+    }
+    try {
+      return plan(new ExplainTimeContext(Clock.systemUTC(), context.settings().timezone()), spec,
+          warning -> { }).flatMap(Plan::describeCacheAnswer);
+    } catch (QueryRejectedException e) {
+      return Optional.empty();
+    }
   }
 
   /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -85,7 +104,7 @@ public final class StatisticsScan {
     return "async-statistics{" + request + "}";
   }
 
-  private Optional<Plan> plan(DataContext root, ScanSpec spec) {
+  private Optional<Plan> plan(DataContext root, ScanSpec spec, Consumer<String> warnings) {
     AdapterSettings settings = context.settings();
     List<String> advertisers = values(spec.equality("advertiser_id"), root);
     if (advertisers.isEmpty()) {
@@ -99,7 +118,7 @@ public final class StatisticsScan {
         + "day BETWEEN ? AND ?, day >= CURRENT_DATE - INTERVAL '30' DAY or "
         + "day >= FLOOR(CURRENT_TIMESTAMP TO MONTH)");
     LocalDate today = today(root);
-    Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), settings::warn)
+    Optional<DateRange> dates = new DateRangeResolver(settings.defaultLookbackDays(), warnings)
         .resolve("statistics", spec.timeBounds(), root, today);
     if (dates.isEmpty()) {
       return Optional.empty();
@@ -159,7 +178,7 @@ public final class StatisticsScan {
       requests.add(request.startDate(chunk.start()).endDate(chunk.end()).build());
     }
     return Optional.of(new Plan(requests, new RowShape(shape), columns, grain.rolledUp,
-        additive, ttl, currency.orElse(null)));
+        grain.asksPlaceholderMetric(), additive, ttl, currency.orElse(null)));
   }
 
   /**
@@ -231,16 +250,19 @@ public final class StatisticsScan {
     final RowShape shape;
     final List<ColumnSource> columns;
     final boolean rolledUp;
+    final boolean placeholderMetric;
     final List<Boolean> additive;
     final Duration ttl;
     final String requestedCurrency;
 
     Plan(List<StatisticsReportRequest> requests, RowShape shape, List<ColumnSource> columns,
-        boolean rolledUp, List<Boolean> additive, Duration ttl, String requestedCurrency) {
+        boolean rolledUp, boolean placeholderMetric, List<Boolean> additive, Duration ttl,
+        String requestedCurrency) {
       this.requests = requests;
       this.shape = shape;
       this.columns = columns;
       this.rolledUp = rolledUp;
+      this.placeholderMetric = placeholderMetric;
       this.additive = additive;
       this.ttl = ttl;
       this.requestedCurrency = requestedCurrency;
@@ -259,12 +281,62 @@ public final class StatisticsScan {
       return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
+    /**
+     * A complete cached copy of the report, else the rows computed from a cached report that
+     * holds them, else the first rows a {@code LIMIT} cached followed by the download, else the
+     * download.
+     */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
+      Supplier<RawRows> download = () -> new StreamingRows(
           context.client().statisticsReport(request, shape,
               QueryControls.from(root, closed, new SettingsListener(context.settings()))),
-          context.cache(), key, ttl, requestedCurrency));
+          context.cache(), key, ttl, requestedCurrency);
+      if (cacheOff()) {
+        return download.get();
+      }
+      if (!cachedInFull(key)) {
+        Optional<CoveringReport> covering = covering(request);
+        if (covering.isPresent()) {
+          return covering.get().rows();
+        }
+      }
+      return CachedRows.orDownload(context.cache(), key, download);
+    }
+
+    /**
+     * A connection whose cache time for these dates is zero reads no report from the cache that
+     * other connections of the JVM share, as it keeps none in it.
+     */
+    private boolean cacheOff() {
+      return ttl.isZero();
+    }
+
+    private boolean cachedInFull(ReportCache.Key key) {
+      return context.cache().get(key).filter(ReportCache.Entry::complete).isPresent();
+    }
+
+    private Optional<CoveringReport> covering(StatisticsReportRequest request) {
+      return CoveringReport.find(context.cache(), context.application(), catalog, request,
+          placeholderMetric);
+    }
+
+    /** Which cached report answers each request, when any does, as {@link #open} decides. */
+    Optional<String> describeCacheAnswer() {
+      if (cacheOff()) {
+        return Optional.empty();
+      }
+      List<String> answers = new ArrayList<>();
+      boolean anyCached = false;
+      for (StatisticsReportRequest request : requests) {
+        String answer = cachedInFull(new ReportCache.Key(context.application(), request))
+            ? "cached report of the same request"
+            : covering(request).map(CoveringReport::describe).orElse(null);
+        anyCached |= answer != null;
+        answers.add((requests.size() == 1 ? "" : request.startDate() + ".." + request.endDate() + ": ")
+            + (answer == null ? "a new report" : answer));
+      }
+      return anyCached ? Optional.of(String.join("; ", answers)) : Optional.empty();
     }
   }
 }

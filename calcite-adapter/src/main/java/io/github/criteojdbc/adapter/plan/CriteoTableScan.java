@@ -28,11 +28,13 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlExplainLevel;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -96,11 +98,17 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
 
   @Override public RelWriter explainTerms(RelWriter pw) {
     // Every part of the spec is in the digest, so the planner never merges two different scans.
-    return super.explainTerms(pw)
+    // The cache's answer is not: it changes as reports come and go, and only EXPLAIN shows it.
+    RelWriter terms = super.explainTerms(pw)
         .item("columns", spec.columns())
         .itemIf("grain", spec.grainColumns(), !spec.columns().containsAll(spec.grainColumns()))
         .item("request", criteoTable.describeRequest(spec))
         .itemIf("fetch", spec.fetch().orElse(0), spec.fetch().isPresent());
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES) {
+      return terms;
+    }
+    Optional<String> cacheAnswer = criteoTable.describeCacheAnswer(spec);
+    return terms.itemIf("answeredFrom", cacheAnswer.orElse(""), cacheAnswer.isPresent());
   }
 
   @Override public void register(RelOptPlanner planner) {

@@ -96,6 +96,12 @@ public final class ScanSpec {
     return timeBounds;
   }
 
+  /** Whether a pushed value is a {@code ?} parameter (or depends on one). */
+  public boolean needsParameters() {
+    return equalities.values().stream().flatMap(List::stream).anyMatch(ValueRef::needsParameters)
+        || timeBounds.stream().anyMatch(bound -> bound.value().needsParameters());
+  }
+
   /** True when the filters can never match, so no report is needed. */
   public boolean isEmpty() {
     return empty;

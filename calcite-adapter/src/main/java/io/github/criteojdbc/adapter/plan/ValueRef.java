@@ -1,7 +1,9 @@
 package io.github.criteojdbc.adapter.plan;
 
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexVisitorImpl;
 
 import java.util.Objects;
 
@@ -39,6 +41,21 @@ public final class ValueRef {
 
   public Object constant() {
     return constant;
+  }
+
+  /** Whether the value depends on a {@code ?} parameter, so is only known when the statement runs. */
+  public boolean needsParameters() {
+    if (expression == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    expression.accept(new RexVisitorImpl<Void>(true) {
+      @Override public Void visitDynamicParam(RexDynamicParam param) {
+        found[0] = true;
+        return null;
+      }
+    });
+    return found[0];
   }
 
   public RexNode expression() {

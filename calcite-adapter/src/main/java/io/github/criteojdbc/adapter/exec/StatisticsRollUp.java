@@ -1,0 +1,267 @@
+package io.github.criteojdbc.adapter.exec;
+
+import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.catalog.ColumnRole;
+import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.catalog.TimeGranularity;
+import io.github.criteojdbc.client.StatisticsReportRequest;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * How the rows of a statistics request are computed exactly from the rows of another report with
+ * the same time zone, currency and ad set name and status filters: keep its rows of the days
+ * asked for and of the advertisers and ad sets asked for (when it holds them as dimensions), then
+ * group them by the dimensions asked for, coarser time buckets derived from its finer ones (and
+ * the advertiser of a report of one advertiser read from its request), and sum the metrics.
+ * Rows are summed only when every metric asked for is additive in the catalog: ratios and
+ * unique-user counts at a coarser grain are the API's to compute, so such a request is answered
+ * only when each of its rows is one row of the other report. A placeholder metric, asked for only
+ * because the API needs one and never read, need not be in the other report; it reads as NULL.
+ */
+final class StatisticsRollUp {
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final String ADVERTISER_ID = "AdvertiserId";
+  private static final String AD_SET_ID = "AdSetId";
+  private static final int UNREAD = -1;
+
+  private final StatisticsReportRequest source;
+  private final StatisticsReportRequest target;
+  /** Index in a source row of its time bucket, or -1. */
+  private final int sourceTime;
+  private final TimeGranularity sourceGranularity;
+  private final boolean narrowsDates;
+  private final ImmutableList<RowFilter> filters;
+  private final ImmutableList<ColumnSource> dimensions;
+  private final int[] metrics;
+  private final boolean merges;
+
+  private StatisticsRollUp(StatisticsReportRequest source, StatisticsReportRequest target,
+      int sourceTime, TimeGranularity sourceGranularity, boolean narrowsDates,
+      List<RowFilter> filters, List<ColumnSource> dimensions, int[] metrics, boolean merges) {
+    this.source = source;
+    this.target = target;
+    this.sourceTime = sourceTime;
+    this.sourceGranularity = sourceGranularity;
+    this.narrowsDates = narrowsDates;
+    this.filters = ImmutableList.copyOf(filters);
+    this.dimensions = ImmutableList.copyOf(dimensions);
+    this.metrics = metrics;
+    this.merges = merges;
+  }
+
+  /** How {@code target}'s rows follow from {@code source}'s, or empty when they do not. */
+  static Optional<StatisticsRollUp> of(TableCatalog catalog, StatisticsReportRequest source,
+      StatisticsReportRequest target, boolean placeholderMetrics) {
+    Optional<TimeGranularity> sourceTime = timeOf(catalog, source);
+    Optional<TimeGranularity> targetTime = timeOf(catalog, target);
+    boolean narrowsDates = !source.startDate().equals(target.startDate())
+        || !source.endDate().equals(target.endDate());
+    if (!sameParametersAndCoveringDates(source, target)
+        || !placeholderMetrics && !source.metrics().containsAll(target.metrics())
+        || targetTime.isPresent() && !(sourceTime.isPresent() && derives(sourceTime.get(), targetTime.get()))
+        || narrowsDates && !sourceTime.filter(t -> t.compareTo(TimeGranularity.DAY) <= 0).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<List<RowFilter>> filters = rowFilters(source, target);
+    Optional<List<ColumnSource>> dimensions = dimensionSources(catalog, source, target);
+    if (filters.isEmpty() || dimensions.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean merges = !ImmutableSet.copyOf(source.dimensions())
+        .equals(ImmutableSet.copyOf(target.dimensions()));
+    if (merges && !placeholderMetrics && !target.metrics().stream()
+        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false))) {
+      return Optional.empty();
+    }
+    int[] metrics = new int[target.metrics().size()];
+    for (int i = 0; i < metrics.length; i++) {
+      int index = source.metrics().indexOf(target.metrics().get(i));
+      metrics[i] = index < 0 ? UNREAD : source.dimensions().size() + index;
+    }
+    return Optional.of(new StatisticsRollUp(source, target, timeIndex(catalog, source),
+        sourceTime.orElse(null), narrowsDates, filters.get(), dimensions.get(), metrics, merges));
+  }
+
+  private static boolean sameParametersAndCoveringDates(StatisticsReportRequest source,
+      StatisticsReportRequest target) {
+    return source.timezone().equals(target.timezone()) && source.currency().equals(target.currency())
+        && source.adSetNames().equals(target.adSetNames())
+        && source.adSetStatus().equals(target.adSetStatus())
+        && !source.startDate().isAfter(target.startDate()) && !source.endDate().isBefore(target.endDate());
+  }
+
+  /**
+   * The filters that keep the target's advertisers and ad sets among the source's rows, or empty
+   * when the source does not hold them all or lacks the dimension to tell them apart.
+   */
+  private static Optional<List<RowFilter>> rowFilters(StatisticsReportRequest source,
+      StatisticsReportRequest target) {
+    List<RowFilter> filters = new ArrayList<>();
+    if (!ImmutableSet.copyOf(source.advertiserIds()).equals(ImmutableSet.copyOf(target.advertiserIds()))) {
+      if (!source.advertiserIds().containsAll(target.advertiserIds())
+          || !source.dimensions().contains(ADVERTISER_ID)) {
+        return Optional.empty();
+      }
+      filters.add(new RowFilter(ADVERTISER_ID, source.dimensions().indexOf(ADVERTISER_ID),
+          target.advertiserIds()));
+    }
+    if (!ImmutableSet.copyOf(source.adSetIds()).equals(ImmutableSet.copyOf(target.adSetIds()))) {
+      if (target.adSetIds().isEmpty()
+          || !source.adSetIds().isEmpty() && !source.adSetIds().containsAll(target.adSetIds())
+          || !source.dimensions().contains(AD_SET_ID)) {
+        return Optional.empty();
+      }
+      filters.add(new RowFilter(AD_SET_ID, source.dimensions().indexOf(AD_SET_ID), target.adSetIds()));
+    }
+    return Optional.of(filters);
+  }
+
+  /** How each target dimension is read from a source row, or empty when one cannot be. */
+  private static Optional<List<ColumnSource>> dimensionSources(TableCatalog catalog,
+      StatisticsReportRequest source, StatisticsReportRequest target) {
+    int sourceTime = timeIndex(catalog, source);
+    List<ColumnSource> dimensions = new ArrayList<>();
+    for (String dimension : target.dimensions()) {
+      if (isTime(catalog, dimension)) {
+        TimeGranularity from = timeOf(catalog, source).orElseThrow();
+        TimeGranularity to = timeOf(catalog, target).orElseThrow();
+        dimensions.add(from == to ? ColumnSource.field(sourceTime)
+            : ColumnSource.derivedTime(sourceTime, from, to));
+      } else if (source.dimensions().contains(dimension)) {
+        dimensions.add(ColumnSource.field(source.dimensions().indexOf(dimension)));
+      } else if (dimension.equals(ADVERTISER_ID) && source.advertiserIds().size() == 1) {
+        dimensions.add(ColumnSource.constant(source.advertiserIds().get(0)));
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(dimensions);
+  }
+
+  private static int timeIndex(TableCatalog catalog, StatisticsReportRequest request) {
+    for (int i = 0; i < request.dimensions().size(); i++) {
+      if (isTime(catalog, request.dimensions().get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Optional<TimeGranularity> timeOf(TableCatalog catalog, StatisticsReportRequest request) {
+    return request.dimensions().stream().filter(d -> isTime(catalog, d)).findFirst()
+        .flatMap(catalog::columnForApiName).flatMap(ColumnDef::granularity);
+  }
+
+  private static boolean isTime(TableCatalog catalog, String apiDimension) {
+    return catalog.columnForApiName(apiDimension).map(c -> c.role() == ColumnRole.TIME).orElse(false);
+  }
+
+  /**
+   * Whether buckets of {@code coarser} are unions of whole buckets of {@code finer}: hours and
+   * days make every coarser bucket, months make years, weeks (which straddle months) only weeks.
+   */
+  private static boolean derives(TimeGranularity finer, TimeGranularity coarser) {
+    return finer == coarser || finer.compareTo(TimeGranularity.DAY) <= 0 && finer.compareTo(coarser) < 0
+        || finer == TimeGranularity.MONTH && coarser == TimeGranularity.YEAR;
+  }
+
+  /** The target's rows, in the order of its row shape: its dimensions, then its metrics. */
+  List<Object[]> apply(List<Object[]> sourceRows) {
+    Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (Object[] row : sourceRows) {
+      if (narrowsDates && !inTargetDates(row) || !filters.stream().allMatch(f -> f.keeps(row))) {
+        continue;
+      }
+      Object[] out = new Object[dimensions.size() + metrics.length];
+      for (int i = 0; i < dimensions.size(); i++) {
+        out[i] = dimensions.get(i).read(row, null);
+      }
+      if (!merges) {
+        copyMetrics(row, out);
+        rows.add(out);
+        continue;
+      }
+      Object[] group = groups.putIfAbsent(Arrays.asList(Arrays.copyOf(out, dimensions.size())), out);
+      if (group == null) {
+        copyMetrics(row, out);
+      } else {
+        for (int i = 0; i < metrics.length; i++) {
+          group[dimensions.size() + i] = MetricSums.add(group[dimensions.size() + i], metric(row, i));
+        }
+      }
+    }
+    return merges ? new ArrayList<>(groups.values()) : rows;
+  }
+
+  private void copyMetrics(Object[] row, Object[] out) {
+    for (int i = 0; i < metrics.length; i++) {
+      out[dimensions.size() + i] = metric(row, i);
+    }
+  }
+
+  private Object metric(Object[] row, int i) {
+    return metrics[i] == UNREAD ? null : row[metrics[i]];
+  }
+
+  private boolean inTargetDates(Object[] row) {
+    Object time = row[sourceTime];
+    if (time == null) {
+      return false;
+    }
+    long day = sourceGranularity == TimeGranularity.HOUR
+        ? Math.floorDiv((Long) time, MILLIS_PER_DAY) : ((Number) time).longValue();
+    return day >= target.startDate().toEpochDay() && day <= target.endDate().toEpochDay();
+  }
+
+  /** For {@code EXPLAIN}: the report the rows come from and what is done to them. */
+  String describe() {
+    StringJoiner steps = new StringJoiner(", ");
+    if (narrowsDates) {
+      steps.add("dates narrowed to " + target.startDate() + ".." + target.endDate());
+    }
+    filters.forEach(filter -> steps.add(filter.toString()));
+    if (merges) {
+      steps.add("rolled up from " + source.dimensions() + " to " + target.dimensions());
+    }
+    if (steps.length() == 0) {
+      steps.add("its rows as they are");
+    }
+    return "cached report{dimensions=" + source.dimensions() + ", metrics=" + source.metrics()
+        + ", advertiserIds=" + source.advertiserIds() + ", dates=" + source.startDate() + ".."
+        + source.endDate() + (source.adSetIds().isEmpty() ? "" : ", adSetIds=" + source.adSetIds())
+        + "}: " + steps;
+  }
+
+  /** Rows a target filter keeps, by the value of a dimension the source holds. */
+  private static final class RowFilter {
+    private final String dimension;
+    private final int index;
+    private final Set<String> values;
+
+    RowFilter(String dimension, int index, List<String> values) {
+      this.dimension = dimension;
+      this.index = index;
+      this.values = ImmutableSet.copyOf(values);
+    }
+
+    boolean keeps(Object[] row) {
+      return row[index] != null && values.contains(row[index].toString());
+    }
+
+    @Override public String toString() {
+      return "rows of " + dimension + " " + values;
+    }
+  }
+}
