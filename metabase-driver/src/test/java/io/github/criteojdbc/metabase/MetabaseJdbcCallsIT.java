@@ -195,9 +195,12 @@ class MetabaseJdbcCallsIT {
     }
   }
 
-  /** {@code sql-jdbc.execute/connection-with-timezone} and {@code do-with-connection-with-options}. */
+  /**
+   * {@code sql-jdbc.execute/connection-with-timezone} and {@code do-with-connection-with-options}, without cache so
+   * that each test's query sends its own report request.
+   */
   private static Connection metabaseConnection() throws SQLException {
-    Connection connection = connections.connect();
+    Connection connection = connections.connectWithoutCache();
     connection.setReadOnly(true);
     connection.setAutoCommit(false);
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Questions as {@code metabase.driver.criteo} and Metabase's sql-jdbc layer compile them (relative filters from the
  * namespace's own templates, HoneySQL's quoting and aliasing, the leading {@code -- Metabase::} comment), run on
  * the plugin jar. Each checks the report request the sandbox received (dimensions, dates) and the rows against the
- * sandbox's raw facts.
+ * sandbox's raw facts. They run on connections without cache, so that each question sends its own request rather
+ * than being answered from another test's report.
  */
 class MetabaseQuestionsIT {
   private static final String REMARK = "-- Metabase:: userID: 1 queryType: MBQL queryHash: 5f1c0e\n";
@@ -120,7 +121,7 @@ class MetabaseQuestionsIT {
     Map<LocalDate, Long> clicks = new TreeMap<>();
 
     List<SentReport> sent = connections.reportsSentBy(() -> {
-      try (Connection connection = connections.connect();
+      try (Connection connection = connections.connectWithoutCache();
           PreparedStatement statement = connection.prepareStatement(REMARK
               + "SELECT " + column("day") + " AS \"day\", SUM(" + column("clicks") + ") AS \"sum\" FROM " + TABLE
               + " WHERE " + column("campaign_id") + " = ?"
@@ -210,7 +211,7 @@ class MetabaseQuestionsIT {
     List<Long> total = new ArrayList<>();
 
     List<SentReport> sent = connections.reportsSentBy(() -> {
-      try (Connection connection = connections.connect();
+      try (Connection connection = connections.connectWithoutCache();
           PreparedStatement statement = connection.prepareStatement("-- Metabase:: userID: 1 queryType: native\n"
               + "select sum(clicks) as clicks from criteo.statistics where day >= ? and day < ?")) {
         assertThat(statement.getParameterMetaData().getParameterCount()).isEqualTo(2);
@@ -249,7 +250,7 @@ class MetabaseQuestionsIT {
   }
 
   private static void read(String sql, RowReader reader) throws SQLException {
-    try (Connection connection = connections.connect();
+    try (Connection connection = connections.connectWithoutCache();
         PreparedStatement statement = connection.prepareStatement(sql.startsWith("--") ? sql : REMARK + sql);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
