@@ -60,4 +60,22 @@ class IdleConnectionsTest {
       }
     }
   }
+
+  @Test
+  void aReadOnAConnectionTheServerClosedIsResentOnANewOneWithoutSpendingARetry() throws Exception {
+    CriteoClientConfig config = CriteoClientConfig.builder()
+        .baseUrl(server.baseUrl())
+        .clientId("app-" + UUID.randomUUID())
+        .clientSecret(FakeCriteo.SECRET)
+        .maxRetries(0)
+        .build();
+    try (CriteoClient client = CriteoClient.create(config)) {
+      client.verifyCredentials(QueryControl.none());
+      for (int round = 0; round < 3; round++) {
+        server.awaitIdleClosures(1);
+
+        assertThat(client.catalogBatchReport("token", false, QueryControl.none()).status()).isEqualTo("VALIDATED");
+      }
+    }
+  }
 }

@@ -184,7 +184,8 @@ class RetriesAndErrorsTest {
 
     assertThatThrownBy(this::readAll).isInstanceOf(CriteoException.class)
         .hasMessageContaining("downloading statistics report r-1");
-    criteo.wm().verify(5, getRequestedFor(urlPathEqualTo(OUTPUT_PATH)));
+    // the first read, its one resend on a new connection, then the four retries
+    criteo.wm().verify(6, getRequestedFor(urlPathEqualTo(OUTPUT_PATH)));
   }
 
   @Test

@@ -71,6 +71,7 @@ public final class ApiCaller {
    */
   public Exchange send(ApiRequest call, CallContext context) {
     boolean replayedAfter401 = false;
+    boolean resentOnNewConnection = false;
     int attempt = 0;
     while (true) {
       if (call.reportCall()) {
@@ -84,6 +85,13 @@ public final class ApiCaller {
         // Most often the server closed a pooled keep-alive connection while we waited; the other pooled
         // connections are likely as old, so none is reused for the retry.
         runner.evictIdleConnections();
+        if (call.jsonBody() == null && !resentOnNewConnection) {
+          // A read changes nothing on the server, so sending it again at once on a new connection is safe and
+          // is not one of the retries: otherwise a busy client whose pooled connections outlive the server's
+          // idle timeout spends its retries on connections that were dead before it wrote a byte.
+          resentOnNewConnection = true;
+          continue;
+        }
         attempt++;
         TransportFailure failure = TransportFailure.of(e);
         if (attempt > config.maxRetries()) {
