@@ -10,6 +10,7 @@ import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -25,30 +26,66 @@ import java.util.function.Supplier;
  */
 final class QueryBlockColumns {
   private final SqlValidator validator;
+  private final Set<SqlSelect> starSelects;
   private final Map<SqlNode, Set<String>> byTableReference = new IdentityHashMap<>();
+  private final Map<SqlNode, Set<String>> explicitByTableReference = new IdentityHashMap<>();
 
-  private QueryBlockColumns(SqlValidator validator) {
+  private QueryBlockColumns(SqlValidator validator, Set<SqlSelect> starSelects) {
     this.validator = validator;
+    this.starSelects = starSelects;
+  }
+
+  /**
+   * The query blocks whose select list holds a {@code *}, found before validation expands it;
+   * validation keeps the same select nodes, so they can be recognised afterwards.
+   */
+  static Set<SqlSelect> starSelects(SqlNode query) {
+    Set<SqlSelect> selects = Collections.newSetFromMap(new IdentityHashMap<>());
+    query.accept(new SqlBasicVisitor<Void>() {
+      @Override public Void visit(SqlCall call) {
+        if (call instanceof SqlSelect && ((SqlSelect) call).getSelectList() != null
+            && ((SqlSelect) call).getSelectList().stream()
+                .anyMatch(item -> item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar())) {
+          selects.add((SqlSelect) call);
+        }
+        return super.visit(call);
+      }
+    });
+    return selects;
   }
 
   /** Keyed by the {@code FROM} item's table identifier node, compared by identity. */
-  static Map<SqlNode, Set<String>> of(SqlValidator validator, SqlNode validatedQuery) {
-    QueryBlockColumns columns = new QueryBlockColumns(validator);
+  static QueryBlockColumns of(SqlValidator validator, SqlNode validatedQuery,
+      Set<SqlSelect> starSelects) {
+    QueryBlockColumns columns = new QueryBlockColumns(validator, starSelects);
     validatedQuery.accept(columns.new SelectFinder());
-    return columns.byTableReference;
+    return columns;
+  }
+
+  /** Every column the block reading {@code tableReference} names, through a star or not. */
+  Set<String> named(SqlNode tableReference) {
+    return byTableReference.getOrDefault(tableReference, Set.of());
+  }
+
+  /** The columns that block names only through {@code SELECT *}. */
+  Set<String> starOnly(SqlNode tableReference) {
+    Set<String> starOnly = new LinkedHashSet<>(named(tableReference));
+    starOnly.removeAll(explicitByTableReference.getOrDefault(tableReference, Set.of()));
+    return starOnly;
   }
 
   private void addNamedBy(SqlSelect select) {
-    collect(select.getSelectList(), () -> validator.getSelectScope(select));
-    collect(select.getGroup(), () -> validator.getGroupScope(select));
-    collect(select.getHaving(), () -> validator.getHavingScope(select));
-    collect(select.getOrderList(), () -> validator.getOrderScope(select));
+    collect(select.getSelectList(), () -> validator.getSelectScope(select),
+        !starSelects.contains(select));
+    collect(select.getGroup(), () -> validator.getGroupScope(select), true);
+    collect(select.getHaving(), () -> validator.getHavingScope(select), true);
+    collect(select.getOrderList(), () -> validator.getOrderScope(select), true);
   }
 
   /** The validator registers a clause's scope only when the clause is there. */
-  private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope) {
+  private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope, boolean explicit) {
     if (clause != null) {
-      clause.accept(new ColumnFinder(scope.get()));
+      clause.accept(new ColumnFinder(scope.get(), explicit));
     }
   }
 
@@ -65,9 +102,11 @@ final class QueryBlockColumns {
   /** Resolves the identifiers of one clause, without entering the query blocks nested in it. */
   private final class ColumnFinder extends SqlBasicVisitor<Void> {
     private final SqlValidatorScope scope;
+    private final boolean explicit;
 
-    ColumnFinder(SqlValidatorScope scope) {
+    ColumnFinder(SqlValidatorScope scope, boolean explicit) {
       this.scope = scope;
+      this.explicit = explicit;
     }
 
     @Override public Void visit(SqlCall call) {
@@ -87,8 +126,13 @@ final class QueryBlockColumns {
       }
       if (qualified.namespace != null && qualified.namespace.getNode() != null
           && !qualified.suffix().isEmpty()) {
+        String column = qualified.suffix().get(0);
         byTableReference.computeIfAbsent(qualified.namespace.getNode(), node -> new LinkedHashSet<>())
-            .add(qualified.suffix().get(0));
+            .add(column);
+        if (explicit) {
+          explicitByTableReference.computeIfAbsent(qualified.namespace.getNode(),
+              node -> new LinkedHashSet<>()).add(column);
+        }
       }
       return null;
     }

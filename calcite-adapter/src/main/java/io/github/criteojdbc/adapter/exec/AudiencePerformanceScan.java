@@ -60,7 +60,8 @@ public final class AudiencePerformanceScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> Optional.of(plan(root, spec)));
+    return ReportPlan.enumerable(root, spec, context.settings(),
+        () -> Optional.of(plan(root, spec)));
   }
 
   /** The requests as far as they are known before the statement runs, for {@code EXPLAIN}. */
@@ -300,14 +301,14 @@ public final class AudiencePerformanceScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
       AtomicBoolean closed = new AtomicBoolean();
       if (reports.size() == 1) {
         return open(reports.get(0), root, closed);
       }
       return new ChunkedRows(reports.stream()
           .<Supplier<RawRows>>map(report -> () -> open(report, root, closed))
-          .collect(Collectors.toList()), closed);
+          .collect(Collectors.toList()), closed, onDemand);
     }
 
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {

@@ -53,7 +53,8 @@ public final class MpoRealtimeScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> Optional.ofNullable(plan(root, spec)));
+    return ReportPlan.enumerable(root, spec, context.settings(),
+        () -> Optional.ofNullable(plan(root, spec)));
   }
 
   /** The export request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -221,7 +222,7 @@ public final class MpoRealtimeScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
       RawRows rows = CachedRows.orDownload(context.cache(), key,
           () -> new StreamingRows(export(root), context.cache(), key, ttl, null));

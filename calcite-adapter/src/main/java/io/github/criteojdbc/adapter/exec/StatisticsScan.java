@@ -54,7 +54,7 @@ public final class StatisticsScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> plan(root, spec));
+    return ReportPlan.enumerable(root, spec, context.settings(), () -> plan(root, spec));
   }
 
   /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -250,12 +250,12 @@ public final class StatisticsScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
       AtomicBoolean closed = new AtomicBoolean();
       RawRows rows = requests.size() == 1 ? open(requests.get(0), root, closed)
           : new ChunkedRows(requests.stream()
               .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
-              .collect(Collectors.toList()), closed);
+              .collect(Collectors.toList()), closed, onDemand);
       return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
