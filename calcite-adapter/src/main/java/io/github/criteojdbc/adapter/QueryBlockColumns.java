@@ -4,13 +4,13 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlQualified;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,22 +36,18 @@ final class QueryBlockColumns {
   }
 
   /**
-   * The query blocks whose select list holds a {@code *}, found before validation expands it;
-   * validation keeps the same select nodes, so they can be recognised afterwards.
+   * The statement's own query block when its select list holds a {@code *}, found before
+   * validation expands it (validation keeps the same select node). Only that block: its rows are
+   * the result, so no enclosing query can filter or group on a column a preview leaves NULL.
    */
   static Set<SqlSelect> starSelects(SqlNode query) {
-    Set<SqlSelect> selects = Collections.newSetFromMap(new IdentityHashMap<>());
-    query.accept(new SqlBasicVisitor<Void>() {
-      @Override public Void visit(SqlCall call) {
-        if (call instanceof SqlSelect && ((SqlSelect) call).getSelectList() != null
-            && ((SqlSelect) call).getSelectList().stream()
-                .anyMatch(item -> item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar())) {
-          selects.add((SqlSelect) call);
-        }
-        return super.visit(call);
-      }
-    });
-    return selects;
+    SqlNode top = query instanceof SqlOrderBy ? ((SqlOrderBy) query).query : query;
+    if (top instanceof SqlSelect && ((SqlSelect) top).getSelectList() != null
+        && ((SqlSelect) top).getSelectList().stream()
+            .anyMatch(item -> item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar())) {
+      return Set.of((SqlSelect) top);
+    }
+    return Set.of();
   }
 
   /** Keyed by the {@code FROM} item's table identifier node, compared by identity. */
@@ -80,12 +76,15 @@ final class QueryBlockColumns {
     collect(select.getGroup(), () -> validator.getGroupScope(select), true);
     collect(select.getHaving(), () -> validator.getHavingScope(select), true);
     collect(select.getOrderList(), () -> validator.getOrderScope(select), true);
+    if (starSelects.contains(select) && select.getWhere() != null) {
+      select.getWhere().accept(new ColumnFinder(validator.getWhereScope(select), true, false));
+    }
   }
 
   /** The validator registers a clause's scope only when the clause is there. */
   private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope, boolean explicit) {
     if (clause != null) {
-      clause.accept(new ColumnFinder(scope.get(), explicit));
+      clause.accept(new ColumnFinder(scope.get(), explicit, true));
     }
   }
 
@@ -103,10 +102,16 @@ final class QueryBlockColumns {
   private final class ColumnFinder extends SqlBasicVisitor<Void> {
     private final SqlValidatorScope scope;
     private final boolean explicit;
+    private final boolean grain;
 
-    ColumnFinder(SqlValidatorScope scope, boolean explicit) {
+    /**
+     * @param explicit whether the clause names its columns itself, not through a star
+     * @param grain whether the columns set the grain (a {@code WHERE} leaves that to the filter rule)
+     */
+    ColumnFinder(SqlValidatorScope scope, boolean explicit, boolean grain) {
       this.scope = scope;
       this.explicit = explicit;
+      this.grain = grain;
     }
 
     @Override public Void visit(SqlCall call) {
@@ -127,8 +132,10 @@ final class QueryBlockColumns {
       if (qualified.namespace != null && qualified.namespace.getNode() != null
           && !qualified.suffix().isEmpty()) {
         String column = qualified.suffix().get(0);
-        byTableReference.computeIfAbsent(qualified.namespace.getNode(), node -> new LinkedHashSet<>())
-            .add(column);
+        if (grain) {
+          byTableReference.computeIfAbsent(qualified.namespace.getNode(),
+              node -> new LinkedHashSet<>()).add(column);
+        }
         if (explicit) {
           explicitByTableReference.computeIfAbsent(qualified.namespace.getNode(),
               node -> new LinkedHashSet<>()).add(column);
