@@ -12,6 +12,7 @@ import io.github.criteojdbc.client.ColumnRequest;
 import io.github.criteojdbc.client.CriteoApiException;
 import io.github.criteojdbc.client.MpoFileFormat;
 import io.github.criteojdbc.client.MpoRealtimeExportRequest;
+import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.RowStream;
 
@@ -302,15 +303,15 @@ public final class MpoRealtimeScan {
 
     @Override public RawRows open(DataContext root, boolean onDemand) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      RawRows rows = CachedRows.orDownload(context.cache(), key,
-          () -> new StreamingRows(export(root), context.cache(), key, ttl, null));
+      RawRows rows = context.journal().read(context, TABLE, key, request,
+          listener -> new StreamingRows(export(root, listener), context.cache(), key, ttl, null));
       return rollUp == null ? rows : new RolledUpRows(rows, rollUp);
     }
 
-    private RowStream export(DataContext root) {
+    private RowStream export(DataContext root, ReportListener listener) {
       try {
         return context.client().mpoRealtimeExport(request, shape, QueryControls.from(root,
-            new AtomicBoolean(), new SettingsListener(context.settings())));
+            new AtomicBoolean(), listener));
       } catch (CriteoApiException e) {
         throw MpoApiErrors.explain(TABLE, e);
       }

@@ -261,9 +261,8 @@ public final class StatisticsScan {
 
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      return CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
-          context.client().statisticsReport(request, shape,
-              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+      return context.journal().read(context, "statistics", key, request, listener -> new StreamingRows(
+          context.client().statisticsReport(request, shape, QueryControls.from(root, closed, listener)),
           context.cache(), key, ttl, requestedCurrency));
     }
   }
