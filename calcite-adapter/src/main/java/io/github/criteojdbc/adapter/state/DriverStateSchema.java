@@ -80,7 +80,7 @@ public final class DriverStateSchema extends AbstractSchema {
     return new StateTable("The reports of this Criteo application kept for reuse (cacheTtlSeconds), "
         + "shared by every connection of the JVM. Creates no report.", List.of(
         new StateTable.Column("request", SqlTypeName.VARCHAR, "The report request the rows answer."),
-        new StateTable.Column("rows", SqlTypeName.BIGINT, "Rows kept."),
+        new StateTable.Column("cached_rows", SqlTypeName.BIGINT, "Rows kept."),
         new StateTable.Column("complete", SqlTypeName.BOOLEAN, "False when only the report's first rows are "
             + "kept (a LIMIT stopped the reading); a query needing more downloads the rest."),
         new StateTable.Column("estimated_bytes", SqlTypeName.BIGINT, "Heap the rows take, estimated from the "
