@@ -79,6 +79,10 @@ final class QueryBlockColumns {
     if (starSelects.contains(select) && select.getWhere() != null) {
       select.getWhere().accept(new ColumnFinder(validator.getWhereScope(select), true, false));
     }
+    if (starSelects.contains(select) && select.getOrderList() != null) {
+      // The order scope resolves ORDER BY product_id as the alias the star gave; name the column.
+      select.getOrderList().accept(new ColumnFinder(validator.getSelectScope(select), true, false));
+    }
   }
 
   /** The validator registers a clause's scope only when the clause is there. */
