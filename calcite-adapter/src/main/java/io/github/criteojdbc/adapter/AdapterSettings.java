@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** Connection-level choices that shape the report requests of every query on a connection. */
 public final class AdapterSettings {
@@ -21,6 +23,7 @@ public final class AdapterSettings {
   private final String mpoFileFormat;
   private final boolean catalogWait;
   private final Consumer<String> warnings;
+  private final LongSupplier statementMaxRows;
 
   private AdapterSettings(Builder b) {
     this.advertiserIds = ImmutableList.copyOf(b.advertiserIds);
@@ -33,6 +36,7 @@ public final class AdapterSettings {
     this.mpoFileFormat = b.mpoFileFormat;
     this.catalogWait = b.catalogWait;
     this.warnings = b.warnings;
+    this.statementMaxRows = b.statementMaxRows;
     if (defaultLookbackDays < 1) {
       throw new IllegalArgumentException("defaultLookbackDays must be at least 1");
     }
@@ -90,6 +94,12 @@ public final class AdapterSettings {
     warnings.accept(message);
   }
 
+  /** The {@code setMaxRows} of the statement running on the calling thread, if it has one. */
+  public OptionalLong statementMaxRows() {
+    long rows = statementMaxRows.getAsLong();
+    return rows > 0 ? OptionalLong.of(rows) : OptionalLong.empty();
+  }
+
   /** Builder of {@link AdapterSettings}; defaults are the documented connection defaults. */
   public static final class Builder {
     private List<String> advertiserIds = List.of();
@@ -102,6 +112,7 @@ public final class AdapterSettings {
     private String mpoFileFormat = "csv";
     private boolean catalogWait = true;
     private Consumer<String> warnings = message -> { };
+    private LongSupplier statementMaxRows = () -> 0;
 
     public Builder advertiserIds(List<String> ids) {
       this.advertiserIds = ids;
@@ -150,6 +161,12 @@ public final class AdapterSettings {
 
     public Builder warnings(Consumer<String> sink) {
       this.warnings = sink;
+      return this;
+    }
+
+    /** Where the row cap of the running statement is read, 0 meaning none. */
+    public Builder statementMaxRows(LongSupplier source) {
+      this.statementMaxRows = source;
       return this;
     }
 

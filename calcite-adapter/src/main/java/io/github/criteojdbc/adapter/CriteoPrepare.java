@@ -1,6 +1,11 @@
 package io.github.criteojdbc.adapter;
 
+import io.github.criteojdbc.adapter.plan.CriteoTableScan;
+
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -11,6 +16,8 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Hook;
@@ -22,6 +29,7 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.util.TryThreadLocal;
 
 import java.lang.reflect.Type;
+import java.util.List;
 
 /**
  * Statement preparation for report tables.
@@ -33,6 +41,8 @@ import java.lang.reflect.Type;
  * grain its own query block asks for.
  * <li>A query's plan is kept in {@link PreparedPlans}, so that repeating it costs no planning. Only
  * queries: an {@code EXPLAIN} is planned anew, and DDL is refused anyway.
+ * <li>A report scan whose rows are the statement's rows (only projections and limits above it) is
+ * marked as such once the plan is final, so that {@code setMaxRows} caps the reports it creates.
  * </ul>
  */
 public class CriteoPrepare extends CalcitePrepareImpl {
@@ -86,6 +96,28 @@ public class CriteoPrepare extends CalcitePrepareImpl {
       super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, resultConvention,
           convertletTable);
       this.cluster = cluster;
+    }
+
+    @Override protected PreparedResult implement(RelRoot root) {
+      return super.implement(root.withRel(markScanFeedingResult(root.rel)));
+    }
+
+    /** The plan with the scan at the end of its chain of row-preserving operators marked. */
+    private static RelNode markScanFeedingResult(RelNode rel) {
+      if (rel instanceof CriteoTableScan) {
+        CriteoTableScan scan = (CriteoTableScan) rel;
+        return scan.withSpec(scan.spec().withFeedsResult());
+      }
+      boolean keepsRows = rel instanceof EnumerableCalc
+          && ((EnumerableCalc) rel).getProgram().getCondition() == null
+          || rel instanceof EnumerableProject
+          || rel instanceof EnumerableLimit && ((EnumerableLimit) rel).offset == null;
+      if (!keepsRows) {
+        return rel;
+      }
+      RelNode input = rel.getInput(0);
+      RelNode marked = markScanFeedingResult(input);
+      return marked == input ? rel : rel.copy(rel.getTraitSet(), List.of(marked));
     }
 
     @Override protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator,

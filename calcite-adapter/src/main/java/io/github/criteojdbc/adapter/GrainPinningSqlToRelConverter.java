@@ -11,13 +11,14 @@ import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +28,7 @@ import java.util.Set;
  */
 final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
   private final SqlValidator sqlValidator;
-  private final Map<SqlNode, Set<String>> blockColumns = new IdentityHashMap<>();
+  private final List<QueryBlockColumns> blockColumns = new ArrayList<>();
   private SqlNode tableReference;
 
   GrainPinningSqlToRelConverter(RelOptTable.ViewExpander viewExpander, SqlValidator validator,
@@ -38,8 +39,9 @@ final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
   }
 
   @Override public RelRoot convertQuery(SqlNode query, boolean needsValidation, boolean top) {
+    Set<SqlSelect> starSelects = QueryBlockColumns.starSelects(query);
     SqlNode validated = needsValidation ? sqlValidator.validate(query) : query;
-    blockColumns.putAll(QueryBlockColumns.of(sqlValidator, validated));
+    blockColumns.add(QueryBlockColumns.of(sqlValidator, validated, starSelects));
     RelRoot root = super.convertQuery(validated, false, top);
     return root.withRel(TimePredicateMarker.mark(root.rel));
   }
@@ -58,7 +60,13 @@ final class GrainPinningSqlToRelConverter extends SqlToRelConverter {
     SqlNode reference = tableReference;
     tableReference = null;
     if (rel instanceof CriteoTableScan && reference != null) {
-      return ((CriteoTableScan) rel).withGrainColumns(blockColumns.getOrDefault(reference, Set.of()));
+      Set<String> named = new LinkedHashSet<>();
+      Set<String> starOnly = new LinkedHashSet<>();
+      for (QueryBlockColumns block : blockColumns) {
+        named.addAll(block.named(reference));
+        starOnly.addAll(block.starOnly(reference));
+      }
+      return ((CriteoTableScan) rel).withGrainColumns(named, starOnly);
     }
     return rel;
   }

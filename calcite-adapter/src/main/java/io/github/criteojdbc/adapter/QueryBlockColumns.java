@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlQualified;
@@ -25,30 +26,69 @@ import java.util.function.Supplier;
  */
 final class QueryBlockColumns {
   private final SqlValidator validator;
+  private final Set<SqlSelect> starSelects;
   private final Map<SqlNode, Set<String>> byTableReference = new IdentityHashMap<>();
+  private final Map<SqlNode, Set<String>> explicitByTableReference = new IdentityHashMap<>();
 
-  private QueryBlockColumns(SqlValidator validator) {
+  private QueryBlockColumns(SqlValidator validator, Set<SqlSelect> starSelects) {
     this.validator = validator;
+    this.starSelects = starSelects;
+  }
+
+  /**
+   * The statement's own query block when its select list holds a {@code *}, found before
+   * validation expands it (validation keeps the same select node). Only that block: its rows are
+   * the result, so no enclosing query can filter or group on a column a preview leaves NULL.
+   */
+  static Set<SqlSelect> starSelects(SqlNode query) {
+    SqlNode top = query instanceof SqlOrderBy ? ((SqlOrderBy) query).query : query;
+    if (top instanceof SqlSelect && ((SqlSelect) top).getSelectList() != null
+        && ((SqlSelect) top).getSelectList().stream()
+            .anyMatch(item -> item instanceof SqlIdentifier && ((SqlIdentifier) item).isStar())) {
+      return Set.of((SqlSelect) top);
+    }
+    return Set.of();
   }
 
   /** Keyed by the {@code FROM} item's table identifier node, compared by identity. */
-  static Map<SqlNode, Set<String>> of(SqlValidator validator, SqlNode validatedQuery) {
-    QueryBlockColumns columns = new QueryBlockColumns(validator);
+  static QueryBlockColumns of(SqlValidator validator, SqlNode validatedQuery,
+      Set<SqlSelect> starSelects) {
+    QueryBlockColumns columns = new QueryBlockColumns(validator, starSelects);
     validatedQuery.accept(columns.new SelectFinder());
-    return columns.byTableReference;
+    return columns;
+  }
+
+  /** Every column the block reading {@code tableReference} names, through a star or not. */
+  Set<String> named(SqlNode tableReference) {
+    return byTableReference.getOrDefault(tableReference, Set.of());
+  }
+
+  /** The columns that block names only through {@code SELECT *}. */
+  Set<String> starOnly(SqlNode tableReference) {
+    Set<String> starOnly = new LinkedHashSet<>(named(tableReference));
+    starOnly.removeAll(explicitByTableReference.getOrDefault(tableReference, Set.of()));
+    return starOnly;
   }
 
   private void addNamedBy(SqlSelect select) {
-    collect(select.getSelectList(), () -> validator.getSelectScope(select));
-    collect(select.getGroup(), () -> validator.getGroupScope(select));
-    collect(select.getHaving(), () -> validator.getHavingScope(select));
-    collect(select.getOrderList(), () -> validator.getOrderScope(select));
+    collect(select.getSelectList(), () -> validator.getSelectScope(select),
+        !starSelects.contains(select));
+    collect(select.getGroup(), () -> validator.getGroupScope(select), true);
+    collect(select.getHaving(), () -> validator.getHavingScope(select), true);
+    collect(select.getOrderList(), () -> validator.getOrderScope(select), true);
+    if (starSelects.contains(select) && select.getWhere() != null) {
+      select.getWhere().accept(new ColumnFinder(validator.getWhereScope(select), true, false));
+    }
+    if (starSelects.contains(select) && select.getOrderList() != null) {
+      // The order scope resolves ORDER BY product_id as the alias the star gave; name the column.
+      select.getOrderList().accept(new ColumnFinder(validator.getSelectScope(select), true, false));
+    }
   }
 
   /** The validator registers a clause's scope only when the clause is there. */
-  private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope) {
+  private void collect(SqlNode clause, Supplier<SqlValidatorScope> scope, boolean explicit) {
     if (clause != null) {
-      clause.accept(new ColumnFinder(scope.get()));
+      clause.accept(new ColumnFinder(scope.get(), explicit, true));
     }
   }
 
@@ -65,9 +105,17 @@ final class QueryBlockColumns {
   /** Resolves the identifiers of one clause, without entering the query blocks nested in it. */
   private final class ColumnFinder extends SqlBasicVisitor<Void> {
     private final SqlValidatorScope scope;
+    private final boolean explicit;
+    private final boolean grain;
 
-    ColumnFinder(SqlValidatorScope scope) {
+    /**
+     * @param explicit whether the clause names its columns itself, not through a star
+     * @param grain whether the columns set the grain (a {@code WHERE} leaves that to the filter rule)
+     */
+    ColumnFinder(SqlValidatorScope scope, boolean explicit, boolean grain) {
       this.scope = scope;
+      this.explicit = explicit;
+      this.grain = grain;
     }
 
     @Override public Void visit(SqlCall call) {
@@ -87,8 +135,15 @@ final class QueryBlockColumns {
       }
       if (qualified.namespace != null && qualified.namespace.getNode() != null
           && !qualified.suffix().isEmpty()) {
-        byTableReference.computeIfAbsent(qualified.namespace.getNode(), node -> new LinkedHashSet<>())
-            .add(qualified.suffix().get(0));
+        String column = qualified.suffix().get(0);
+        if (grain) {
+          byTableReference.computeIfAbsent(qualified.namespace.getNode(),
+              node -> new LinkedHashSet<>()).add(column);
+        }
+        if (explicit) {
+          explicitByTableReference.computeIfAbsent(qualified.namespace.getNode(),
+              node -> new LinkedHashSet<>()).add(column);
+        }
       }
       return null;
     }

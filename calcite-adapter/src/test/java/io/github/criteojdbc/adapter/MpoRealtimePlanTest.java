@@ -57,6 +57,18 @@ class MpoRealtimePlanTest {
         .contains("metrics=[Displays]");
   }
 
+  @Test void selectStarIsAPreviewByMinute() throws SQLException {
+    assertThat(session.explain("SELECT * FROM mpo_realtime"))
+        .contains("preview=SELECT * by minute (hour from minute), product_id NULL")
+        .contains("dimensions=[AdvertiserId, PartnerId, CampaignId, SellerId, Minute]");
+  }
+
+  @Test void selectStarOrderedByProductIsAPreviewByProduct() throws SQLException {
+    assertThat(session.explain("SELECT * FROM mpo_realtime ORDER BY product_id"))
+        .contains("preview=SELECT * by product_id, hour and minute NULL")
+        .contains("dimensions=[AdvertiserId, PartnerId, CampaignId, SellerId, ProductId]");
+  }
+
   @Test void queryWithoutDimensionAsksForTheAdvertiserAndSumsIt() throws SQLException {
     assertThat(session.explain("SELECT SUM(clicks), SUM(cost) FROM mpo_realtime"))
         .contains("dimensions=[AdvertiserId] (summed into one row)")

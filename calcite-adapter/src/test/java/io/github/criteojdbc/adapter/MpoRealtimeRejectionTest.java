@@ -69,8 +69,14 @@ class MpoRealtimeRejectionTest {
         .hasMessageContaining("the query uses hour and minute");
   }
 
-  @Test void selectStarUsesAllThreeAndIsRefused() {
-    rejecting("SELECT * FROM mpo_realtime WHERE " + ADVERTISER)
+  /** Only the statement's own SELECT * is a preview: an outer query could group on its NULLs. */
+  @Test void selectStarInsideAnotherQueryUsesAllThreeAndIsRefused() {
+    rejecting("SELECT COUNT(*) FROM (SELECT * FROM mpo_realtime WHERE " + ADVERTISER + ")")
+        .hasMessageContaining("the query uses product_id and hour and minute");
+  }
+
+  @Test void selectStarNamingTwoOfThemItselfIsRefused() {
+    rejecting("SELECT * FROM mpo_realtime WHERE " + ADVERTISER + " ORDER BY product_id, hour")
         .hasMessageContaining("the query uses product_id and hour and minute");
   }
 

@@ -2,6 +2,7 @@ package io.github.criteojdbc.adapter;
 
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.adapter.exec.ReportContext;
+import io.github.criteojdbc.adapter.exec.ReportJournal;
 import io.github.criteojdbc.client.CriteoClient;
 import io.github.criteojdbc.client.CriteoClientConfig;
 import io.github.criteojdbc.client.Secret;
@@ -94,7 +95,7 @@ final class TestConnections {
     Connection connection = DRIVER.connect("jdbc:calcite:", properties);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     calcite.getRootSchema().add("criteo",
-        new CriteoSchema(new ReportContext(client, built, cache)));
+        new CriteoSchema(new ReportContext(client, built, cache, new ReportJournal(Clock.systemUTC()))));
     calcite.setSchema("criteo");
     return new Session(connection, cache, warnings, client);
   }

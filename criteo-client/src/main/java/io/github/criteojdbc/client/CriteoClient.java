@@ -7,6 +7,7 @@ import io.github.criteojdbc.client.http.CallRunner;
 import io.github.criteojdbc.client.http.CallStats;
 import io.github.criteojdbc.client.http.RetryBackoff;
 import io.github.criteojdbc.client.http.SharedHttp;
+import io.github.criteojdbc.client.http.SlidingWindowRateLimiter;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Clock;
@@ -127,6 +128,13 @@ public final class CriteoClient implements AutoCloseable {
 
   public ClientStats stats() {
     return stats.snapshot();
+  }
+
+  /** The application's report-call budget now (shared by every client of the app); takes no slot. */
+  public BudgetUsage budget() {
+    SlidingWindowRateLimiter.Usage usage = SharedApplications.rateLimiter(config)
+        .usage(clock.instant(), config.maxCallsPerMinute());
+    return new BudgetUsage(usage.callsInWindow(), config.maxCallsPerMinute(), usage.nextCallAt());
   }
 
   private CallContext context(QueryControl control) {

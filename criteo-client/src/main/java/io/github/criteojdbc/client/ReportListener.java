@@ -13,6 +13,12 @@ public interface ReportListener {
 
   default void downloadStarted(String reportId, Duration waited) {}
 
+  /** A report call (create, status or output, a retry included) is about to be sent. */
+  default void reportCallSent() {}
+
+  /** The call about to be sent waited this long for a slot of the application's call budget. */
+  default void waitedForBudget(Duration waited) {}
+
   /** API deprecation notices and response {@code warnings}; each distinct text once per client. */
   default void warning(String message) {}
 }

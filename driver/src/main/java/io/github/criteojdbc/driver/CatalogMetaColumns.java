@@ -2,6 +2,7 @@ package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoTable;
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
+import io.github.criteojdbc.adapter.state.StateTable;
 
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
@@ -11,7 +12,8 @@ import java.sql.JDBCType;
 import java.sql.Types;
 
 /**
- * {@code getColumns} rows as SQL clients expect them: REMARKS from the column catalog, TYPE_NAME
+ * {@code getColumns} rows as SQL clients expect them: REMARKS from the column catalog (or the
+ * driver state table's column), TYPE_NAME
  * the bare type name (Calcite's says {@code DECIMAL(24, 6) NOT NULL}), COLUMN_SIZE the display
  * size for types Calcite gives no precision.
  */
@@ -29,7 +31,9 @@ final class CatalogMetaColumns implements CalciteMetaColumnFactory {
       Integer decimalDigits, int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition,
       String isNullable) {
     String remarks = table instanceof CriteoTable
-        ? ((CriteoTable) table).catalog().column(columnName).map(ColumnDef::remark).orElse(null) : null;
+        ? ((CriteoTable) table).catalog().column(columnName).map(ColumnDef::remark).orElse(null)
+        : table instanceof StateTable
+            ? ((StateTable) table).column(columnName).map(StateTable.Column::remark).orElse(null) : null;
     int size = columnSize(dataType, columnSize);
     boolean character = dataType == Types.VARCHAR || dataType == Types.CHAR;
     return new RemarkedColumn(tableCat, tableSchem, tableName, columnName, dataType, bareTypeName(dataType, typeName),

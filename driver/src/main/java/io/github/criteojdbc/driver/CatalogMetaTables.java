@@ -1,12 +1,16 @@
 package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoTable;
+import io.github.criteojdbc.adapter.state.StateTable;
 
 import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaTableFactory;
 import org.apache.calcite.schema.Table;
 
-/** {@code getTables} rows whose REMARKS say what each report table is, from its catalog. */
+/**
+ * {@code getTables} rows whose REMARKS say what each report table is, from its catalog, and what
+ * each driver state table shows.
+ */
 final class CatalogMetaTables implements CalciteMetaTableFactory {
   static final CatalogMetaTables INSTANCE = new CatalogMetaTables();
 
@@ -15,7 +19,8 @@ final class CatalogMetaTables implements CalciteMetaTableFactory {
 
   @Override public CalciteMetaImpl.MetaTable createTable(Table table, String tableCat, String tableSchem,
       String tableName) {
-    String remarks = table instanceof CriteoTable ? ((CriteoTable) table).catalog().remark() : null;
+    String remarks = table instanceof CriteoTable ? ((CriteoTable) table).catalog().remark()
+        : table instanceof StateTable ? ((StateTable) table).remark() : null;
     return new RemarkedTable(table, tableCat, tableSchem, tableName, remarks);
   }
 

@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
@@ -170,7 +169,7 @@ final class ConnectionSettings {
   }
 
   /** @param fallbackAdvertisers used when the {@code advertiserIds} property is not set */
-  AdapterSettings adapterSettings(List<String> fallbackAdvertisers, Consumer<String> warnings) {
+  AdapterSettings adapterSettings(List<String> fallbackAdvertisers, WarningRouter warnings) {
     return AdapterSettings.builder()
         .advertiserIds(advertiserIds.isEmpty() ? fallbackAdvertisers : advertiserIds)
         .timezone(timezone)
@@ -182,6 +181,7 @@ final class ConnectionSettings {
         .mpoFileFormat(fileFormat)
         .catalogWait(catalogWait)
         .warnings(warnings)
+        .statementMaxRows(warnings::runningMaxRows)
         .build();
   }
 

@@ -36,7 +36,7 @@ final class CriteoDatabaseMetaData implements DatabaseMetaData {
   }
 
   private ResultSet rows(ResultSet calciteRows) throws SQLException {
-    return calciteRows == null ? null : new CriteoResultSet(calciteRows, null, new WarningChain(),
+    return calciteRows == null ? null : new CriteoResultSet(calciteRows, null, new StatementScope(new WarningChain()),
         connection.session().warnings(), connection.reportZone());
   }
 

@@ -1,6 +1,7 @@
 package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoPrepare;
+import io.github.criteojdbc.adapter.state.DriverStateSchema;
 
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * The {@code jdbc:criteo:} driver: a Calcite connection with the {@code criteo} schema of report
- * tables, configured from the URL's {@code key=value} pairs and the connection properties (see
+ * tables and the {@code criteo_driver} schema of the driver's own state, configured from the URL's
+ * {@code key=value} pairs and the connection properties (see
  * {@link DriverProperty}). Registered with {@code DriverManager} when loaded and through
  * {@code META-INF/services/java.sql.Driver}.
  */
@@ -75,6 +77,7 @@ public class CriteoDriver extends Driver {
       calcite = super.connect(URL_PREFIX, settings.calciteProperties());
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       calciteConnection.getRootSchema().add(SCHEMA, session.schema());
+      calciteConnection.getRootSchema().add(DriverStateSchema.NAME, session.stateSchema());
       calciteConnection.setSchema(SCHEMA);
       if (!settings.unknownKeys().isEmpty()) {
         session.warnings().connectionWarnings().add("Unknown connection properties ignored: "

@@ -56,7 +56,7 @@ final class CriteoResultSet extends DelegatingWrapper implements ResultSet {
 
   private final ResultSet delegate;
   private final CriteoStatement statement;
-  private final WarningChain warnings;
+  private final StatementScope scope;
   private final WarningRouter router;
   private final ZoneId reportZone;
   private final ResultSetMetaData calciteMetaData;
@@ -66,12 +66,12 @@ final class CriteoResultSet extends DelegatingWrapper implements ResultSet {
   private volatile boolean exhausted;
 
   /** @param statement the statement that ran the query, or null for a metadata result set */
-  CriteoResultSet(ResultSet calcite, CriteoStatement statement, WarningChain warnings, WarningRouter router,
+  CriteoResultSet(ResultSet calcite, CriteoStatement statement, StatementScope scope, WarningRouter router,
       ZoneId reportZone) throws SQLException {
     super(calcite);
     this.delegate = calcite;
     this.statement = statement;
-    this.warnings = warnings;
+    this.scope = scope;
     this.router = router;
     this.reportZone = reportZone;
     this.calciteMetaData = calcite.getMetaData();
@@ -172,7 +172,7 @@ final class CriteoResultSet extends DelegatingWrapper implements ResultSet {
   }
 
   @Override public boolean next() throws SQLException {
-    WarningChain outer = router.enter(warnings);
+    StatementScope outer = router.enter(scope);
     try {
       boolean more = delegate.next();
       if (!more) {
@@ -705,14 +705,14 @@ final class CriteoResultSet extends DelegatingWrapper implements ResultSet {
     if (isClosedQuietly()) {
       throw SqlErrors.closedResultSet();
     }
-    return warnings.head();
+    return scope.warnings().head();
   }
 
   @Override public void clearWarnings() throws SQLException {
     if (isClosedQuietly()) {
       throw SqlErrors.closedResultSet();
     }
-    warnings.clear();
+    scope.warnings().clear();
   }
 
   @Override public ResultSetMetaData getMetaData() throws SQLException {

@@ -3,6 +3,8 @@ package io.github.criteojdbc.driver;
 import io.github.criteojdbc.adapter.CriteoSchema;
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.adapter.exec.ReportContext;
+import io.github.criteojdbc.adapter.exec.ReportJournal;
+import io.github.criteojdbc.adapter.state.DriverStateSchema;
 import io.github.criteojdbc.client.CriteoClient;
 import io.github.criteojdbc.client.CriteoClientConfig;
 import io.github.criteojdbc.client.CriteoException;
@@ -34,7 +36,7 @@ final class CriteoSession implements AutoCloseable {
     this.client = client;
     this.sandbox = sandbox;
     this.context = new ReportContext(client, settings.adapterSettings(fallbackAdvertisers, warnings),
-        ReportCache.shared());
+        ReportCache.shared(), ReportJournal.shared());
   }
 
   static CriteoSession open(ConnectionSettings settings) throws SQLException {
@@ -64,6 +66,10 @@ final class CriteoSession implements AutoCloseable {
 
   CriteoSchema schema() {
     return new CriteoSchema(context);
+  }
+
+  DriverStateSchema stateSchema() {
+    return new DriverStateSchema(context);
   }
 
   /** Whether a token can be had (cached or fetched); creates no report. */

@@ -20,6 +20,7 @@ class CriteoStatement extends DelegatingWrapper implements Statement {
   private final Statement delegate;
   final CriteoConnection connection;
   final WarningChain warnings = new WarningChain();
+  private final StatementScope scope = new StatementScope(warnings);
   private final AtomicBoolean cancelFlag;
   private volatile boolean closed;
   private volatile boolean executing;
@@ -68,8 +69,9 @@ class CriteoStatement extends DelegatingWrapper implements Statement {
       if (cancelFlag != null) {
         cancelFlag.set(false);
       }
+      scope.maxRows(delegate.getLargeMaxRows());
       WarningRouter router = connection.session().warnings();
-      WarningChain outer = router.enter(warnings);
+      StatementScope outer = router.enter(scope);
       executing = true;
       try {
         return call.run();
@@ -85,7 +87,7 @@ class CriteoStatement extends DelegatingWrapper implements Statement {
   /** The wrapper of the result set an execution produced, kept as the current result. */
   final CriteoResultSet opened(ResultSet calcite) throws SQLException {
     CriteoResultSet wrapped = calcite == null ? null
-        : new CriteoResultSet(calcite, this, warnings, connection.session().warnings(), connection.reportZone());
+        : new CriteoResultSet(calcite, this, scope, connection.session().warnings(), connection.reportZone());
     current = wrapped;
     return wrapped;
   }

@@ -101,7 +101,7 @@ class ConnectionLifecycleTest {
     try (Connection connection = SandboxConnections.open("model=\"" + model + "\";schemaFactory=x.Evil")) {
       assertThat(connection.getSchema()).isEqualTo("criteo");
       assertThat(MetadataTest.column(connection.getMetaData().getSchemas(), "TABLE_SCHEM"))
-          .containsExactly("criteo", "metadata");
+          .containsExactly("criteo", "criteo_driver", "metadata");
       assertThat(QueryTest.messages(connection.getWarnings())).singleElement().asString()
           .contains("model").contains("schemaFactory");
     }

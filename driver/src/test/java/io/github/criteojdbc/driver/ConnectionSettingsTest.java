@@ -27,7 +27,7 @@ class ConnectionSettingsTest {
   void defaultsAreTheDocumentedOnes() throws Exception {
     ConnectionSettings settings = settings(CREDENTIALS);
     CriteoClientConfig client = settings.clientConfig();
-    AdapterSettings adapter = settings.adapterSettings(List.of(), message -> { });
+    AdapterSettings adapter = settings.adapterSettings(List.of(), new WarningRouter());
 
     assertThat(client.baseUrl()).isEqualTo(URI.create("https://api.criteo.com"));
     assertThat(client.apiVersion()).isEqualTo("preview");
@@ -54,7 +54,7 @@ class ConnectionSettingsTest {
         + "catalogWait=false;apiVersion=2025-10;proxyHost=proxy.local;proxyPort=3128;proxyUser=me;"
         + "proxyPassword=pw");
     CriteoClientConfig client = settings.clientConfig();
-    AdapterSettings adapter = settings.adapterSettings(List.of("99"), message -> { });
+    AdapterSettings adapter = settings.adapterSettings(List.of("99"), new WarningRouter());
 
     assertThat(client.baseUrl()).isEqualTo(URI.create("https://api.example.test"));
     assertThat(client.tokenUrl()).isEqualTo(URI.create("https://auth.example.test/token"));
@@ -82,7 +82,7 @@ class ConnectionSettingsTest {
 
   @Test
   void advertiserIdsDefaultToTheFallbackGiven() throws Exception {
-    AdapterSettings adapter = settings("sandbox=true").adapterSettings(List.of("10001", "10002"), message -> { });
+    AdapterSettings adapter = settings("sandbox=true").adapterSettings(List.of("10001", "10002"), new WarningRouter());
 
     assertThat(adapter.advertiserIds()).containsExactly("10001", "10002");
   }

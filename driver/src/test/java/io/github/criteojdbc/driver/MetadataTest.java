@@ -68,8 +68,8 @@ class MetadataTest {
   }
 
   @Test
-  void listsTheCriteoSchemaBesideCalcitesMetadataSchema() throws SQLException {
-    assertThat(column(metaData.getSchemas(), "TABLE_SCHEM")).containsExactly("criteo", "metadata");
+  void listsTheCriteoAndDriverStateSchemasBesideCalcitesMetadataSchema() throws SQLException {
+    assertThat(column(metaData.getSchemas(), "TABLE_SCHEM")).containsExactly("criteo", "criteo_driver", "metadata");
     assertThat(connection.getSchema()).isEqualTo("criteo");
   }
 

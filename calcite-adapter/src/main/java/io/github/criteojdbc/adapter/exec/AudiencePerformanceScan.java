@@ -60,7 +60,8 @@ public final class AudiencePerformanceScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> Optional.of(plan(root, spec)));
+    return ReportPlan.enumerable(root, spec, context.settings(),
+        () -> Optional.of(plan(root, spec)));
   }
 
   /** The requests as far as they are known before the statement runs, for {@code EXPLAIN}. */
@@ -129,7 +130,6 @@ public final class AudiencePerformanceScan {
             single(audienceIds), single(segmentIds)}));
       }
     }
-    warnIfOverBudget(reports, advertisers.size(), breakdowns.size());
     List<ColumnSource> columns = new ArrayList<>();
     for (String name : spec.columns()) {
       columns.add(source(catalog.column(name).orElseThrow(), metrics));
@@ -139,12 +139,14 @@ public final class AudiencePerformanceScan {
             .minus(StatisticsScan.RESTATEMENT_WINDOW));
     Duration ttl = recent ? StatisticsScan.min(settings.recentDataCacheTtl(), settings.cacheTtl())
         : settings.cacheTtl();
-    return new Plan(reports, columns, ttl, currency.orElse(null));
+    return new Plan(reports, advertisers.size(), breakdowns.size(), columns, ttl,
+        currency.orElse(null));
   }
 
   /**
    * A fan-out whose calls exceed the per-minute budget waits for the budget to refill, which a
-   * user may not expect of one query; reports in the cache cost no call.
+   * user may not expect of one query; reports in the cache cost no call. A scan reading only its
+   * first rows creates reports one at a time and may need few of them, so it is not warned.
    */
   private void warnIfOverBudget(List<Report> reports, int advertisers, int breakdowns) {
     long calls = reports.stream().filter(report -> context.cache().get(cacheKey(report)).isEmpty())
@@ -285,12 +287,17 @@ public final class AudiencePerformanceScan {
   /** A resolved scan: its reports, how to read their rows, and how long to keep them. */
   private final class Plan implements ReportPlan {
     final List<Report> reports;
+    final int advertisers;
+    final int breakdowns;
     final List<ColumnSource> columns;
     final Duration ttl;
     final String requestedCurrency;
 
-    Plan(List<Report> reports, List<ColumnSource> columns, Duration ttl, String requestedCurrency) {
+    Plan(List<Report> reports, int advertisers, int breakdowns, List<ColumnSource> columns,
+        Duration ttl, String requestedCurrency) {
       this.reports = reports;
+      this.advertisers = advertisers;
+      this.breakdowns = breakdowns;
       this.columns = columns;
       this.ttl = ttl;
       this.requestedCurrency = requestedCurrency;
@@ -300,21 +307,24 @@ public final class AudiencePerformanceScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
+      if (!onDemand) {
+        warnIfOverBudget(reports, advertisers, breakdowns);
+      }
       AtomicBoolean closed = new AtomicBoolean();
       if (reports.size() == 1) {
         return open(reports.get(0), root, closed);
       }
       return new ChunkedRows(reports.stream()
           .<Supplier<RawRows>>map(report -> () -> open(report, root, closed))
-          .collect(Collectors.toList()), closed);
+          .collect(Collectors.toList()), closed, onDemand);
     }
 
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = cacheKey(report);
-      RawRows rows = CachedRows.orDownload(context.cache(), key, () -> new StreamingRows(
-          context.client().audiencePerformanceReport(report.request, shape(report.request),
-              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+      RawRows rows = context.journal().read(context, TABLE, key, report.request,
+          listener -> new StreamingRows(context.client().audiencePerformanceReport(report.request,
+              shape(report.request), QueryControls.from(root, closed, listener)),
           context.cache(), key, ttl, requestedCurrency));
       return new TaggedRows(rows, report.tags);
     }

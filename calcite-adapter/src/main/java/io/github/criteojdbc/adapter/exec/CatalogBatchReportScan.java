@@ -56,7 +56,8 @@ public final class CatalogBatchReportScan {
         for (String name : spec.columns()) {
           columns.add(ColumnSource.field(catalog.columns().indexOf(catalog.column(name).orElseThrow())));
         }
-        return new ReportEnumerator(() -> open(tokens, root), columns, spec.fetch());
+        return new ReportEnumerator(() -> open(tokens, root, spec.fetch().isPresent()), columns,
+            spec.fetch());
       }
     };
   }
@@ -73,13 +74,13 @@ public final class CatalogBatchReportScan {
     return ImmutableList.copyOf(tokens);
   }
 
-  private RawRows open(List<String> tokens, DataContext root) {
+  private RawRows open(List<String> tokens, DataContext root, boolean onDemand) {
     AtomicBoolean closed = new AtomicBoolean();
     if (tokens.size() == 1) {
       return rows(tokens.get(0), root, closed);
     }
     return new ChunkedRows(tokens.stream().<Supplier<RawRows>>map(token -> () -> rows(token, root, closed))
-        .collect(Collectors.toList()), closed);
+        .collect(Collectors.toList()), closed, onDemand);
   }
 
   private RawRows rows(String token, DataContext root, AtomicBoolean closed) {

@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Rows of several reports that split one long date range, or that one query fans out into. All
- * reports are created and waited for in parallel (the wait is where the time goes), then read one
- * after the other in the given order, so rows come out without loss, duplication or reordering.
+ * Rows of several reports that split one long date range, or that one query fans out into, read
+ * one after the other in the given order, so rows come out without loss, duplication or
+ * reordering. A scan that reads every row creates and waits for all reports in parallel (the wait
+ * is where the time goes); a scan that reads only the first rows (a {@code LIMIT}, a statement's
+ * {@code setMaxRows}) creates each report only when the rows before it are used up, so it stops
+ * creating reports as soon as it has read enough.
  */
 final class ChunkedRows implements RawRows {
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -25,25 +28,33 @@ final class ChunkedRows implements RawRows {
     return thread;
   });
 
+  private final List<Supplier<RawRows>> openers;
   private final List<CompletableFuture<RawRows>> chunks = new ArrayList<>();
   private final AtomicBoolean closed;
   private int current;
   private RawRows rows;
 
   /**
-   * Starts every chunk; {@code closed} is set on close so that chunks still waiting give up
-   * (their suppliers must watch it through their cancellation check).
+   * Starts every chunk, or with {@code onDemand} none until its rows are asked for; {@code closed}
+   * is set on close so that chunks still waiting give up (their suppliers must watch it through
+   * their cancellation check).
    */
-  ChunkedRows(List<Supplier<RawRows>> openers, AtomicBoolean closed) {
+  ChunkedRows(List<Supplier<RawRows>> openers, AtomicBoolean closed, boolean onDemand) {
+    this.openers = List.copyOf(openers);
     this.closed = closed;
-    for (Supplier<RawRows> opener : openers) {
-      chunks.add(CompletableFuture.supplyAsync(opener, WAITERS));
+    if (!onDemand) {
+      for (Supplier<RawRows> opener : openers) {
+        chunks.add(CompletableFuture.supplyAsync(opener, WAITERS));
+      }
     }
   }
 
   @Override public Object[] next() {
-    while (current < chunks.size()) {
+    while (current < openers.size()) {
       if (rows == null) {
+        if (current == chunks.size()) {
+          chunks.add(CompletableFuture.supplyAsync(openers.get(current), WAITERS));
+        }
         rows = await(chunks.get(current));
       }
       Object[] row = rows.next();

@@ -5,12 +5,14 @@ import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.catalog.TimeGranularity;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.ColumnRequest;
 import io.github.criteojdbc.client.CriteoApiException;
 import io.github.criteojdbc.client.MpoFileFormat;
 import io.github.criteojdbc.client.MpoRealtimeExportRequest;
+import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.RowStream;
 
@@ -39,6 +41,7 @@ public final class MpoRealtimeScan {
   static final String TABLE = "mpo_realtime";
   /** The API gives at most one of these dimensions per export. */
   static final Set<String> EXCLUSIVE_COLUMNS = Set.of("product_id", "hour", "minute");
+  private static final List<String> PREVIEW_ORDER = List.of("product_id", "hour", "minute");
   /** Asked when the query uses no dimension (the API's default would break rows down by five). */
   private static final String GRAIN_FREE_DIMENSION = "AdvertiserId";
   /** Asked when the query reads no metric; every row of the grain still comes back. */
@@ -53,7 +56,8 @@ public final class MpoRealtimeScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> Optional.ofNullable(plan(root, spec)));
+    return ReportPlan.enumerable(root, spec, context.settings(),
+        () -> Optional.ofNullable(plan(root, spec)));
   }
 
   /** The export request as far as it is known before the statement runs, for {@code EXPLAIN}. */
@@ -67,7 +71,9 @@ public final class MpoRealtimeScan {
         : advertisers));
     addIfAny(request, "campaignIds", spec.equality("campaign_id"));
     addIfAny(request, "sellerIds", spec.equality("seller_id"));
-    List<String> dimensions = apiDimensions(grain(spec.requestColumns()));
+    Optional<Preview> preview = Preview.of(spec);
+    List<String> dimensions = apiDimensions(grain(spec, preview));
+    preview.ifPresent(p -> request.add("preview=" + p.describe()));
     request.add("dimensions=" + (dimensions.isEmpty()
         ? "[" + GRAIN_FREE_DIMENSION + "] (summed into one row)" : dimensions.toString()));
     request.add("metrics=" + apiMetrics(spec.columns()));
@@ -100,7 +106,9 @@ public final class MpoRealtimeScan {
           + "advertiserIds): add WHERE advertiser_id = '...' (or IN (...)) to the query, or set the "
           + "advertiserIds connection property");
     }
-    List<ColumnDef> grain = grain(spec.requestColumns());
+    Optional<Preview> preview = Preview.of(spec);
+    List<ColumnDef> grain = grain(spec, preview);
+    preview.ifPresent(p -> settings.warn(p.warning()));
     List<String> exclusive = grain.stream().map(ColumnDef::name)
         .filter(EXCLUSIVE_COLUMNS::contains).collect(Collectors.toList());
     if (exclusive.size() > 1) {
@@ -148,7 +156,8 @@ public final class MpoRealtimeScan {
     }
     List<ColumnSource> columns = new ArrayList<>();
     for (String name : spec.columns()) {
-      columns.add(source(catalog.column(name).orElseThrow(), shape));
+      columns.add(preview.isPresent() ? preview.get().source(catalog.column(name).orElseThrow(), shape)
+          : source(catalog.column(name).orElseThrow(), shape));
     }
     Duration ttl = StatisticsScan.min(settings.realtimeCacheTtl(), settings.cacheTtl());
     return new Plan(request.build(), new RowShape(shape), columns, rolledUp ? additive : null, ttl);
@@ -163,6 +172,14 @@ public final class MpoRealtimeScan {
     return catalog.columns().stream()
         .filter(c -> (c.role() == ColumnRole.DIMENSION || c.role() == ColumnRole.TIME)
             && columns.contains(c.name()))
+        .collect(Collectors.toList());
+  }
+
+  /** The grain of the export: a preview keeps one of product_id, hour and minute. */
+  private List<ColumnDef> grain(ScanSpec spec, Optional<Preview> preview) {
+    return grain(spec.requestColumns()).stream()
+        .filter(c -> preview.isEmpty() || c.name().equals(preview.get().requested)
+            || !EXCLUSIVE_COLUMNS.contains(c.name()))
         .collect(Collectors.toList());
   }
 
@@ -188,6 +205,69 @@ public final class MpoRealtimeScan {
       }
     }
     return values;
+  }
+
+  /**
+   * A {@code SELECT *} of the table: it uses {@code product_id}, {@code hour} and {@code minute},
+   * which no export gives together, so it is answered in one shape the API allows, chosen by the
+   * one of them the query names itself ({@code WHERE}, {@code ORDER BY}, ...), else by minute;
+   * the others read as NULL, except {@code hour}, which a by-minute export gives exactly (the
+   * minute's hour). A query naming two of them itself is no preview and fails.
+   */
+  private static final class Preview {
+    final String requested;
+
+    private Preview(String requested) {
+      this.requested = requested;
+    }
+
+    static Optional<Preview> of(ScanSpec spec) {
+      List<String> used = spec.requestColumns().stream().filter(EXCLUSIVE_COLUMNS::contains)
+          .collect(Collectors.toList());
+      List<String> named = used.stream().filter(c -> !spec.starColumns().contains(c))
+          .collect(Collectors.toList());
+      if (used.size() < 2 || named.size() > 1 || named.size() == used.size()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Preview(named.isEmpty() ? "minute" : named.get(0)));
+    }
+
+    /** The columns this shape leaves NULL, in catalog order. */
+    List<String> nullColumns() {
+      return PREVIEW_ORDER.stream().filter(c -> !c.equals(requested)
+          && !(requested.equals("minute") && c.equals("hour"))).collect(Collectors.toList());
+    }
+
+    String describe() {
+      return "SELECT * by " + requested + (requested.equals("minute") ? " (hour from minute)" : "")
+          + ", " + String.join(" and ", nullColumns()) + " NULL";
+    }
+
+    String warning() {
+      List<String> others = PREVIEW_ORDER.stream().filter(c -> !c.equals(requested))
+          .collect(Collectors.toList());
+      return String.format("%s: SELECT * is answered as a preview by %s%s, and %s read%s as NULL: "
+          + "the API gives only one of product_id, hour and minute per export. For another shape, "
+          + "list the columns with one of them, e.g. SELECT advertiser_id, campaign_id, seller_id, "
+          + "%s, clicks, displays, cost FROM %s (or with %s)", TABLE, requested,
+          requested.equals("minute") ? " (hour is the minute's hour)" : "",
+          String.join(" and ", nullColumns()), nullColumns().size() == 1 ? "s" : "", others.get(0),
+          TABLE, others.get(1));
+    }
+
+    ColumnSource source(ColumnDef column, List<ColumnRequest> shape) {
+      if (nullColumns().contains(column.name())) {
+        return ColumnSource.absent();
+      }
+      if (column.name().equals("hour") && requested.equals("minute")) {
+        for (int i = 0; i < shape.size(); i++) {
+          if (shape.get(i).apiName().equals("Minute")) {
+            return ColumnSource.derivedTime(i, TimeGranularity.MINUTE, TimeGranularity.HOUR);
+          }
+        }
+      }
+      return MpoRealtimeScan.source(column, shape);
+    }
   }
 
   private static ColumnSource source(ColumnDef column, List<ColumnRequest> shape) {
@@ -221,17 +301,17 @@ public final class MpoRealtimeScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      RawRows rows = CachedRows.orDownload(context.cache(), key,
-          () -> new StreamingRows(export(root), context.cache(), key, ttl, null));
+      RawRows rows = context.journal().read(context, TABLE, key, request,
+          listener -> new StreamingRows(export(root, listener), context.cache(), key, ttl, null));
       return rollUp == null ? rows : new RolledUpRows(rows, rollUp);
     }
 
-    private RowStream export(DataContext root) {
+    private RowStream export(DataContext root, ReportListener listener) {
       try {
         return context.client().mpoRealtimeExport(request, shape, QueryControls.from(root,
-            new AtomicBoolean(), new SettingsListener(context.settings())));
+            new AtomicBoolean(), listener));
       } catch (CriteoApiException e) {
         throw MpoApiErrors.explain(TABLE, e);
       }

@@ -91,6 +91,19 @@ public final class ReportCache {
     return reports;
   }
 
+  /** What the cache holds for one application, for the driver's state tables; changes nothing. */
+  public List<Listing> entries(String application) {
+    Instant now = clock.instant();
+    return entries.asMap().entrySet().stream()
+        .filter(e -> e.getKey().application.equals(application) && e.getValue().expiresAt.isAfter(now))
+        .map(e -> new Listing(e.getKey().request, e.getValue().rows.size(), e.getValue().complete,
+            e.getValue().values(), e.getValue().expiresAt))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** One cached report: its request, its rows (all or the first ones), their values, its expiry. */
+  public record Listing(Object request, int rows, boolean complete, long values, Instant expiresAt) {}
+
   /** Reports larger than this many values are streamed but not kept. */
   public long maxValuesPerEntry() {
     return maxValuesPerEntry;

@@ -5,16 +5,22 @@ import io.github.criteojdbc.client.CriteoClient;
 
 import java.util.Objects;
 
-/** What the tables of one connection share at run time: the API client, settings and cache. */
+/**
+ * What the tables of one connection share at run time: the API client, settings, cache and the
+ * journal of the reports read.
+ */
 public final class ReportContext {
   private final CriteoClient client;
   private final AdapterSettings settings;
   private final ReportCache cache;
+  private final ReportJournal journal;
 
-  public ReportContext(CriteoClient client, AdapterSettings settings, ReportCache cache) {
+  public ReportContext(CriteoClient client, AdapterSettings settings, ReportCache cache,
+      ReportJournal journal) {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.cache = Objects.requireNonNull(cache, "cache");
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   public CriteoClient client() {
@@ -27,6 +33,10 @@ public final class ReportContext {
 
   public ReportCache cache() {
     return cache;
+  }
+
+  public ReportJournal journal() {
+    return journal;
   }
 
   /** Identifies the application whose budget, token and cached reports a request belongs to. */

@@ -10,6 +10,7 @@ import io.github.criteojdbc.adapter.plan.RuntimeValues;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -56,7 +58,8 @@ public final class StatisticsScan {
   }
 
   public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
-    return ReportPlan.enumerable(root, spec, () -> plan(root, spec, context.settings()::warn));
+    return ReportPlan.enumerable(root, spec, context.settings(),
+        () -> plan(root, spec, context.settings()::warn));
   }
 
   /**
@@ -272,12 +275,12 @@ public final class StatisticsScan {
       return columns;
     }
 
-    @Override public RawRows open(DataContext root) {
+    @Override public RawRows open(DataContext root, boolean onDemand) {
       AtomicBoolean closed = new AtomicBoolean();
       RawRows rows = requests.size() == 1 ? open(requests.get(0), root, closed)
           : new ChunkedRows(requests.stream()
               .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
-              .collect(Collectors.toList()), closed);
+              .collect(Collectors.toList()), closed, onDemand);
       return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 
@@ -288,20 +291,19 @@ public final class StatisticsScan {
      */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      Supplier<RawRows> download = () -> new StreamingRows(
-          context.client().statisticsReport(request, shape,
-              QueryControls.from(root, closed, new SettingsListener(context.settings()))),
+      Function<ReportListener, RawRows> download = listener -> new StreamingRows(
+          context.client().statisticsReport(request, shape, QueryControls.from(root, closed, listener)),
           context.cache(), key, ttl, requestedCurrency);
       if (cacheOff()) {
-        return download.get();
+        return context.journal().readUncached(context, "statistics", request, download);
       }
       if (!cachedInFull(key)) {
         Optional<CoveringReport> covering = covering(request);
         if (covering.isPresent()) {
-          return covering.get().rows();
+          return context.journal().answeredFromCache(context, "statistics", request, covering.get().rows());
         }
       }
-      return CachedRows.orDownload(context.cache(), key, download);
+      return context.journal().read(context, "statistics", key, request, download);
     }
 
     /**

@@ -71,17 +71,22 @@ public final class CriteoTableScan extends TableScan implements EnumerableRel {
 
   /**
    * Pins the grain to the dimension and time columns among {@code named}, the columns the query
-   * block reading this table names (matched ignoring case, as identifiers are).
+   * block reading this table names (matched ignoring case, as identifiers are); {@code starOnly}
+   * are those it names only through {@code SELECT *}.
    */
-  public CriteoTableScan withGrainColumns(Collection<String> named) {
+  public CriteoTableScan withGrainColumns(Collection<String> named, Collection<String> starOnly) {
+    return withSpec(spec.withGrainColumns(grainAmong(named), grainAmong(starOnly)));
+  }
+
+  private Set<String> grainAmong(Collection<String> names) {
     Set<String> grain = new LinkedHashSet<>();
     for (ColumnDef column : criteoTable.catalog().columns()) {
       if ((column.role() == ColumnRole.DIMENSION || column.role() == ColumnRole.TIME)
-          && named.stream().anyMatch(column.name()::equalsIgnoreCase)) {
+          && names.stream().anyMatch(column.name()::equalsIgnoreCase)) {
         grain.add(column.name());
       }
     }
-    return withSpec(spec.withGrainColumns(grain));
+    return grain;
   }
 
   public CriteoTableScan withSpec(ScanSpec newSpec) {

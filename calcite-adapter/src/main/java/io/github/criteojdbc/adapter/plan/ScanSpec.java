@@ -25,10 +25,13 @@ public final class ScanSpec {
   private final ImmutableList<TimeBound> timeBounds;
   private final boolean empty;
   private final OptionalLong fetch;
+  private final boolean feedsResult;
+  private final ImmutableSet<String> starColumns;
 
   private ScanSpec(String table, List<String> columns, Set<String> grainColumns,
       Set<String> timePredicateColumns, Map<String, ImmutableList<ValueRef>> equalities,
-      List<TimeBound> timeBounds, boolean empty, OptionalLong fetch) {
+      List<TimeBound> timeBounds, boolean empty, OptionalLong fetch, boolean feedsResult,
+      Set<String> starColumns) {
     this.table = Objects.requireNonNull(table, "table");
     this.columns = ImmutableList.copyOf(columns);
     this.grainColumns = ImmutableSet.copyOf(grainColumns);
@@ -37,12 +40,14 @@ public final class ScanSpec {
     this.timeBounds = ImmutableList.copyOf(timeBounds);
     this.empty = empty;
     this.fetch = Objects.requireNonNull(fetch, "fetch");
+    this.feedsResult = feedsResult;
+    this.starColumns = ImmutableSet.copyOf(starColumns);
   }
 
   /** A scan of every column with nothing pushed yet. */
   public static ScanSpec of(String table, List<String> columns) {
     return new ScanSpec(table, columns, ImmutableSet.of(), ImmutableSet.of(), ImmutableMap.of(),
-        ImmutableList.of(), false, OptionalLong.empty());
+        ImmutableList.of(), false, OptionalLong.empty(), false, ImmutableSet.of());
   }
 
   public String table() {
@@ -111,31 +116,53 @@ public final class ScanSpec {
     return fetch;
   }
 
+  /**
+   * True when the statement's rows are this scan's rows in order (only projections and limits are
+   * above it), so the statement's {@code setMaxRows} caps the scan too. Set once the plan is final.
+   */
+  public boolean feedsResult() {
+    return feedsResult;
+  }
+
+  public ScanSpec withFeedsResult() {
+    return new ScanSpec(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds,
+        empty, fetch, true, starColumns);
+  }
+
   public ScanSpec withColumns(List<String> newColumns) {
     return new ScanSpec(table, newColumns, grainColumns, timePredicateColumns, equalities, timeBounds,
-        empty, fetch);
+        empty, fetch, feedsResult, starColumns);
   }
 
   public ScanSpec withTimePredicateColumns(Set<String> newColumns) {
     return new ScanSpec(table, columns, grainColumns, newColumns, equalities, timeBounds, empty,
-        fetch);
+        fetch, feedsResult, starColumns);
   }
 
-  public ScanSpec withGrainColumns(Set<String> newGrainColumns) {
+  /**
+   * The grain columns that the query block names only through {@code SELECT *}: neither in another
+   * select item nor in {@code GROUP BY}, {@code HAVING} or {@code ORDER BY}. A table whose columns
+   * cannot all be had in one report may leave these out of a {@code SELECT *} preview.
+   */
+  public ImmutableSet<String> starColumns() {
+    return starColumns;
+  }
+
+  public ScanSpec withGrainColumns(Set<String> newGrainColumns, Set<String> newStarColumns) {
     return new ScanSpec(table, columns, newGrainColumns, timePredicateColumns, equalities, timeBounds,
-        empty, fetch);
+        empty, fetch, feedsResult, newStarColumns);
   }
 
   public ScanSpec withFilters(Map<String, ImmutableList<ValueRef>> newEqualities,
       List<TimeBound> newTimeBounds, boolean newEmpty) {
     return new ScanSpec(table, columns, grainColumns, timePredicateColumns, newEqualities, newTimeBounds,
-        empty || newEmpty, fetch);
+        empty || newEmpty, fetch, feedsResult, starColumns);
   }
 
   public ScanSpec withFetch(long rows) {
     long limit = fetch.isPresent() ? Math.min(fetch.getAsLong(), rows) : rows;
     return new ScanSpec(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds,
-        empty, OptionalLong.of(limit));
+        empty, OptionalLong.of(limit), feedsResult, starColumns);
   }
 
   /** True once a filter has been pushed into this spec; the filter rule fires only once. */
@@ -152,12 +179,13 @@ public final class ScanSpec {
         && grainColumns.equals(that.grainColumns)
         && timePredicateColumns.equals(that.timePredicateColumns)
         && equalities.equals(that.equalities) && timeBounds.equals(that.timeBounds)
-        && empty == that.empty && fetch.equals(that.fetch);
+        && empty == that.empty && fetch.equals(that.fetch) && feedsResult == that.feedsResult
+        && starColumns.equals(that.starColumns);
   }
 
   @Override public int hashCode() {
     return Objects.hash(table, columns, grainColumns, timePredicateColumns, equalities, timeBounds,
-        empty, fetch);
+        empty, fetch, feedsResult, starColumns);
   }
 
   @Override public String toString() {

@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Logger;
 import okhttp3.MediaType;
@@ -38,6 +40,10 @@ public final class ApiCaller {
   private static final MediaType JSON = MediaType.get("application/json");
   /** A reset further away than this is treated as a clock problem rather than honoured. */
   private static final Duration MAX_RESET_WAIT = Duration.ofMinutes(2);
+  /** A wait for the call budget longer than this is told to the user, with when it should end. */
+  static final Duration LONG_BUDGET_WAIT = Duration.ofSeconds(3);
+  private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+      .withZone(ZoneOffset.UTC);
 
   private final CallRunner runner;
   private final CriteoClientConfig config;
@@ -76,6 +82,7 @@ public final class ApiCaller {
     while (true) {
       if (call.reportCall()) {
         waitForSlot(context, call.activity());
+        context.listener().reportCallSent();
       }
       AccessToken token = token(context);
       Exchange exchange;
@@ -162,12 +169,24 @@ public final class ApiCaller {
   }
 
   private void waitForSlot(CallContext context, String activity) {
+    Instant started = context.now();
     Duration wait;
+    boolean waited = false;
     while (!(wait = limiter.tryAcquire(context.now(), config.maxCallsPerMinute())).isZero()) {
       Duration slot = wait;
       LOG.fine(() -> activity + ": waiting " + slot.toMillis() + " ms for a rate-limit slot");
+      if (!waited && wait.compareTo(LONG_BUDGET_WAIT) > 0) {
+        context.warn(String.format("The report-call budget of this Criteo app (%d calls a minute, shared by "
+            + "all its connections) is spent: waiting about %d s, until %s UTC, before %s",
+            config.maxCallsPerMinute(), (wait.toMillis() + 999) / 1000,
+            UTC_TIME.format(context.now().plus(wait)), activity));
+      }
+      waited = true;
       context.sleep(wait, "waiting for a rate-limit slot (" + config.maxCallsPerMinute()
           + " report calls a minute) before " + activity);
+    }
+    if (waited) {
+      context.listener().waitedForBudget(Duration.between(started, context.now()));
     }
   }
 

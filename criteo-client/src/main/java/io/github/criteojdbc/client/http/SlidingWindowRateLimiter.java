@@ -49,6 +49,31 @@ public final class SlidingWindowRateLimiter {
     return Duration.between(now, oldestFirst.next().plus(SLOT_HELD));
   }
 
+  /**
+   * The budget as it stands, taking nothing: calls in the last {@link #WINDOW}, and when the next
+   * call could start ({@code now} if at once).
+   */
+  public synchronized Usage usage(Instant now, int maxCalls) {
+    Instant windowStart = now.minus(WINDOW);
+    int calls = (int) recentCalls.stream().filter(call -> call.isAfter(windowStart)).count();
+    Instant next = now;
+    if (recentCalls.size() >= maxCalls) {
+      Iterator<Instant> oldestFirst = recentCalls.iterator();
+      for (int i = 0; i < recentCalls.size() - maxCalls; i++) {
+        oldestFirst.next();
+      }
+      Instant frees = oldestFirst.next().plus(SLOT_HELD);
+      next = frees.isAfter(now) ? frees : now;
+    }
+    if (pausedUntil.isAfter(next)) {
+      next = pausedUntil;
+    }
+    return new Usage(calls, next);
+  }
+
+  /** @param nextCallAt the earliest a report call can start, {@code now} when a slot is free */
+  public record Usage(int callsInWindow, Instant nextCallAt) {}
+
   /** After a 429: no report call of this application starts before {@code until}. */
   public synchronized void pauseUntil(Instant until) {
     if (until.isAfter(pausedUntil)) {
