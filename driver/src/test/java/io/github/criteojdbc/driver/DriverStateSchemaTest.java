@@ -109,6 +109,21 @@ class DriverStateSchemaTest {
   }
 
   @Test
+  void aQuerySummedFromACachedFinerReportIsListedAsAnsweredByTheCache() throws SQLException {
+    String day = "CURRENT_DATE - INTERVAL '6' DAY";
+    rows("SELECT campaign_id, device, SUM(clicks) FROM statistics WHERE day = " + day + " GROUP BY campaign_id, device");
+    long before = reportCalls();
+
+    int campaigns = rows("SELECT campaign_id, SUM(clicks) FROM statistics WHERE day = " + day
+        + " GROUP BY campaign_id").size();
+
+    assertThat(reportCalls()).isEqualTo(before);
+    assertThat(rows(OUR_REPORTS).get(0)).containsEntry("from_cache", true).containsEntry("calls", 0)
+        .containsEntry("status", "read").containsEntry("rows_read", (long) campaigns)
+        .satisfies(newest -> assertThat((String) newest.get("request")).contains("dimensions=[CampaignId]"));
+  }
+
+  @Test
   void cacheEntriesListTheCachedReportWithItsRowsAndExpiry() throws SQLException {
     int rowCount = runTwice(2)[0];
     Instant now = Instant.now();
