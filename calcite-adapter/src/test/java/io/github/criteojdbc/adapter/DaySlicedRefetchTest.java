@@ -135,6 +135,44 @@ class DaySlicedRefetchTest {
     }
   }
 
+  @Test void dashboardTomorrowCostsOneReportOfSixDaysWhenItsDailyCardRunsFirst() throws SQLException {
+    LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
+    String total = "SELECT SUM(clicks), SUM(advertiser_cost) FROM statistics WHERE advertiser_id = '"
+        + ADVERTISER + "' AND day BETWEEN DATE '%s' AND DATE '%s'";
+    try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {
+      byDayAndCampaign(session, today.minusDays(30), today.minusDays(1));
+      TestRows.of(session.connection, total.formatted(today.minusDays(30), today.minusDays(1)));
+      CLOCK.advance(Duration.ofDays(1));
+      SANDBOX.requestLog().clear();
+
+      List<String> dailyRows = byDayAndCampaign(session, today.minusDays(29), today);
+      List<String> totalRows = TestRows.of(session.connection, total.formatted(today.minusDays(29), today));
+
+      assertThat(createdDates()).containsExactly(List.of(today.minusDays(5), today));
+      assertThat(dailyRows).containsExactlyInAnyOrderElementsOf(expectedByDayAndCampaign(ZoneOffset.UTC,
+          today.minusDays(29), today));
+      assertThat(totalRows).containsExactlyElementsOf(expected(facts(ZoneOffset.UTC, today.minusDays(29),
+          today), f -> "").stream().map(row -> row.substring(1)).collect(Collectors.toList()));
+    }
+  }
+
+  @Test void totalMissingMoreThanAWeekOfDaysIsAskedAsWritten() throws SQLException {
+    LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
+    try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {
+      byDayAndCampaign(session, today.minusDays(30), today.minusDays(20));
+      SANDBOX.requestLog().clear();
+
+      List<String> rows = TestRows.of(session.connection, "SELECT campaign_id, SUM(clicks), "
+          + "SUM(advertiser_cost) FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND day "
+          + "BETWEEN DATE '" + today.minusDays(30) + "' AND DATE '" + today.minusDays(1) + "' GROUP BY campaign_id");
+
+      assertThat(createdDates()).containsExactly(List.of(today.minusDays(30), today.minusDays(1)));
+      assertThat(createdDimensions()).containsExactly(List.of("CampaignId"));
+      assertThat(rows).containsExactlyInAnyOrderElementsOf(expected(facts(ZoneOffset.UTC,
+          today.minusDays(30), today.minusDays(1)), f -> f.dimension("CampaignId")));
+    }
+  }
+
   @Test void recentDaysOfAReportOlderThanTheRecentCacheTimeAreAskedAgain() throws SQLException {
     LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
     try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {

@@ -21,9 +21,16 @@ import java.util.function.Supplier;
  * asked for the contiguous range from the first day no cached report holds, or holds settled, to
  * the last. A request without a day or hour bucket is sliced by day, which its metrics must allow
  * (all additive), and summed back: its missing days are asked for by day too, so that they slice
- * again tomorrow.
+ * again tomorrow, but only when at most {@value #MAX_MISSING_DAYS_BY_DAY} are missing, as asking
+ * by day multiplies its rows by the number of days.
  */
 final class DaySlices {
+  /**
+   * A re-run the next day misses the six days that were not settled when cached, or seven when
+   * it reads today's hours too.
+   */
+  static final int MAX_MISSING_DAYS_BY_DAY = 7;
+
   private final StatisticsReportRequest target;
   private final StatisticsReportRequest byDay;
   private final List<Slice> slices;
@@ -65,7 +72,9 @@ final class DaySlices {
         lastMissing = day;
       }
     }
-    if (held.isEmpty() || target.startDate().equals(firstMissing) && target.endDate().equals(lastMissing)) {
+    if (held.isEmpty() || target.startDate().equals(firstMissing) && target.endDate().equals(lastMissing)
+        || firstMissing != null && !byDay.get().equals(target)
+            && new DateRange(firstMissing, lastMissing).days() > MAX_MISSING_DAYS_BY_DAY) {
       return Optional.empty();
     }
     List<Slice> slices = new ArrayList<>();
