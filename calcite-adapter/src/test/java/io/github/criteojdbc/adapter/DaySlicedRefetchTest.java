@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -170,6 +171,29 @@ class DaySlicedRefetchTest {
       assertThat(createdDimensions()).containsExactly(List.of("CampaignId"));
       assertThat(rows).containsExactlyInAnyOrderElementsOf(expected(facts(ZoneOffset.UTC,
           today.minusDays(30), today.minusDays(1)), f -> f.dimension("CampaignId")));
+    }
+  }
+
+  @Test void ratioByDayTomorrowReadsSettledDaysAndAsksTheOthers() throws SQLException {
+    LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
+    String ctr = "SELECT CAST(day AS VARCHAR), click_through_rate FROM statistics WHERE advertiser_id = '"
+        + ADVERTISER + "' AND day BETWEEN DATE '%s' AND DATE '%s'";
+    try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {
+      TestRows.of(session.connection, ctr.formatted(today.minusDays(30), today.minusDays(1)));
+      CLOCK.advance(Duration.ofDays(1));
+      SANDBOX.requestLog().clear();
+
+      List<String> rows = TestRows.of(session.connection, ctr.formatted(today.minusDays(29), today));
+
+      assertThat(createdDates()).containsExactly(List.of(today.minusDays(5), today));
+      List<String> expected = new ArrayList<>();
+      facts(ZoneOffset.UTC, today.minusDays(29), today).stream()
+          .collect(Collectors.groupingBy(f -> LocalDate.ofInstant(f.hour(), ZoneOffset.UTC).toString(),
+              TreeMap::new, Collectors.toList()))
+          .forEach((day, facts) -> expected.add(day + "|" + String.format(Locale.ROOT, "%.12g",
+              (double) facts.stream().mapToLong(f -> f.count("Clicks")).sum()
+                  / facts.stream().mapToLong(f -> f.count("Displays")).sum())));
+      assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 
