@@ -64,12 +64,15 @@ public final class AdapterSettings {
     return defaultLookbackDays;
   }
 
-  /** How long a finished report's rows are reused; zero turns the cache off. */
+  /**
+   * How long a finished report's rows are reused (for statistics, its days that Criteo no longer
+   * restates); zero turns the cache off.
+   */
   public Duration cacheTtl() {
     return cacheTtl;
   }
 
-  /** Reuse time for reports that include the last 120 hours, which Criteo may still restate. */
+  /** Reuse time for the days of a report within the last 120 hours, which Criteo may still restate. */
   public Duration recentDataCacheTtl() {
     return recentDataCacheTtl;
   }
@@ -106,7 +109,7 @@ public final class AdapterSettings {
     private ZoneId timezone = ZoneId.of("UTC");
     private String currency;
     private int defaultLookbackDays = 7;
-    private Duration cacheTtl = Duration.ofSeconds(900);
+    private Duration cacheTtl = Duration.ofDays(2);
     private Duration recentDataCacheTtl = Duration.ofSeconds(120);
     private Duration realtimeCacheTtl = Duration.ofSeconds(60);
     private String mpoFileFormat = "csv";

@@ -11,13 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -74,7 +70,7 @@ class CachedReportAnswerTest {
 
   @Test void statementReusedForEachDayOfTheCachedRangeMakesNoCall() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks, advertiser_cost"
+      TestRows.of(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks, advertiser_cost"
           + " FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
       long calls = SANDBOX.requestLog().reportCalls();
       try (PreparedStatement statement = session.connection.prepareStatement("SELECT campaign_id, "
@@ -84,7 +80,7 @@ class CachedReportAnswerTest {
           statement.setString(1, ADVERTISER);
           statement.setObject(2, day);
           try (ResultSet rs = statement.executeQuery()) {
-            assertThat(read(rs)).as("campaigns on %s", day).containsExactlyInAnyOrderElementsOf(
+            assertThat(TestRows.read(rs)).as("campaigns on %s", day).containsExactlyInAnyOrderElementsOf(
                 expected(facts(ZoneOffset.UTC, day, day, ADVERTISER), f -> f.dimension("CampaignId"), true));
           }
         }
@@ -163,12 +159,12 @@ class CachedReportAnswerTest {
 
   @Test void ratioOverFewerDimensionsCreatesAReport() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), clicks, displays, "
+      TestRows.of(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), clicks, displays, "
           + "click_through_rate FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND "
           + days(FIRST, LAST));
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> ctr = rows(session.connection, "SELECT campaign_id, click_through_rate"
+      List<String> ctr = TestRows.of(session.connection, "SELECT campaign_id, click_through_rate"
           + " FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
 
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
@@ -182,11 +178,11 @@ class CachedReportAnswerTest {
 
   @Test void uniqueUsersOverFewerDimensionsCreateAReport() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), exposed_users "
+      TestRows.of(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), exposed_users "
           + "FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> users = rows(session.connection, "SELECT campaign_id, exposed_users"
+      List<String> users = TestRows.of(session.connection, "SELECT campaign_id, exposed_users"
           + " FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
 
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
@@ -207,17 +203,17 @@ class CachedReportAnswerTest {
             + ADVERTISER + "' AND currency = 'USD' AND " + days(FIRST, LAST),
         "SELECT currency, SUM(advertiser_cost) FROM statistics WHERE advertiser_id = '" + ADVERTISER
             + "' AND currency = 'USD' AND " + days(FIRST, LAST) + " GROUP BY currency",
-        List.of("USD|" + plain(euros.multiply(SANDBOX.data().currencyFactor("USD")))));
+        List.of("USD|" + TestRows.plain(euros.multiply(SANDBOX.data().currencyFactor("USD")))));
   }
 
   @Test void reportInAnotherCurrencyIsNotUsed() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), advertiser_cost FROM "
+      TestRows.of(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), advertiser_cost FROM "
           + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND currency = 'USD' AND "
           + days(FIRST, LAST));
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> euros = rows(session.connection, "SELECT campaign_id, SUM(advertiser_cost) FROM "
+      List<String> euros = TestRows.of(session.connection, "SELECT campaign_id, SUM(advertiser_cost) FROM "
           + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST)
           + " GROUP BY campaign_id");
 
@@ -225,7 +221,7 @@ class CachedReportAnswerTest {
       assertThat(euros).containsExactlyInAnyOrderElementsOf(facts(ZoneOffset.UTC, FIRST, LAST, ADVERTISER)
           .stream().collect(Collectors.groupingBy(f -> f.dimension("CampaignId"), TreeMap::new,
               Collectors.reducing(BigDecimal.ZERO, f -> f.money("AdvertiserCost"), BigDecimal::add)))
-          .entrySet().stream().map(e -> e.getKey() + "|" + plain(e.getValue()))
+          .entrySet().stream().map(e -> e.getKey() + "|" + TestRows.plain(e.getValue()))
           .collect(Collectors.toList()));
     }
   }
@@ -235,11 +231,11 @@ class CachedReportAnswerTest {
     ReportCache shared = new ReportCache(4_000_000, Clock.systemUTC());
     try (TestConnections.Session utc = TestConnections.open(shared, UTC);
          TestConnections.Session inParis = TestConnections.open(shared, s -> s.timezone(paris))) {
-      rows(utc.connection, "SELECT CAST(hour AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
+      TestRows.of(utc.connection, "SELECT CAST(hour AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
           + ADVERTISER + "' AND " + days(FIRST, MIDDLE));
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> parisDays = rows(inParis.connection, "SELECT CAST(day AS VARCHAR), SUM(clicks) FROM "
+      List<String> parisDays = TestRows.of(inParis.connection, "SELECT CAST(day AS VARCHAR), SUM(clicks) FROM "
           + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, MIDDLE)
           + " GROUP BY day");
 
@@ -255,12 +251,12 @@ class CachedReportAnswerTest {
         + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id";
     try (TestConnections.Session caching = TestConnections.open(shared, UTC);
          TestConnections.Session off = TestConnections.open(shared, s -> s.cacheTtl(Duration.ZERO))) {
-      rows(caching.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
+      TestRows.of(caching.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
-      rows(caching.connection, query);
+      TestRows.of(caching.connection, query);
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> campaigns = rows(off.connection, query);
+      List<String> campaigns = TestRows.of(off.connection, query);
 
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
       assertThat(off.explain(query)).doesNotContain("answeredFrom");
@@ -271,11 +267,11 @@ class CachedReportAnswerTest {
 
   @Test void reportReadOnlyUpToALimitIsNotUsed() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
+      TestRows.of(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST) + " LIMIT 3");
       long creations = SANDBOX.requestLog().reportCreations();
 
-      List<String> campaigns = rows(session.connection, "SELECT campaign_id, SUM(clicks) FROM statistics"
+      List<String> campaigns = TestRows.of(session.connection, "SELECT campaign_id, SUM(clicks) FROM statistics"
           + " WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id");
 
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
@@ -290,7 +286,7 @@ class CachedReportAnswerTest {
     try (TestConnections.Session session = TestConnections.open()) {
       assertThat(session.explain(query)).doesNotContain("answeredFrom");
 
-      rows(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), clicks, displays FROM "
+      TestRows.of(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), clicks, displays FROM "
           + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
 
       assertThat(session.explain(query)).contains("answeredFrom=[cached report{dimensions=[CampaignId, "
@@ -302,7 +298,7 @@ class CachedReportAnswerTest {
 
   @Test void explainEvaluatesRelativeDatesAsOfNowAndRunAgreesWithIt() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
+      TestRows.of(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
           + ADVERTISER + "' AND day >= CURRENT_DATE - INTERVAL '30' DAY AND day < CURRENT_DATE");
       String lastWeek = "SELECT SUM(clicks) FROM statistics WHERE advertiser_id = '" + ADVERTISER
           + "' AND day >= FLOOR(TIMESTAMPADD(DAY, -7, CURRENT_TIMESTAMP) TO DAY) AND day < CURRENT_DATE";
@@ -311,7 +307,7 @@ class CachedReportAnswerTest {
       assertThat(session.explain(lastWeek)).contains("dates narrowed to " + today.minusDays(7) + ".."
           + today.minusDays(1) + ", rolled up from [Day] to [AdvertiserId]");
       long calls = SANDBOX.requestLog().reportCalls();
-      assertThat(rows(session.connection, lastWeek)).containsExactly(String.valueOf(
+      assertThat(TestRows.of(session.connection, lastWeek)).containsExactly(String.valueOf(
           facts(ZoneOffset.UTC, today.minusDays(7), today.minusDays(1), ADVERTISER).stream()
               .mapToLong(f -> f.count("Clicks")).sum()));
       assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
@@ -322,7 +318,7 @@ class CachedReportAnswerTest {
     String query = "SELECT campaign_id, SUM(clicks) FROM statistics WHERE advertiser_id = '"
         + ADVERTISER + "' AND " + days(FIRST, LAST) + " GROUP BY campaign_id";
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, query);
+      TestRows.of(session.connection, query);
 
       assertThat(session.explain(query)).contains("answeredFrom=[cached report of the same request]");
     }
@@ -330,7 +326,7 @@ class CachedReportAnswerTest {
 
   @Test void explainOfAStatementWithParametersSaysNothingOfTheCache() throws SQLException {
     try (TestConnections.Session session = TestConnections.open()) {
-      rows(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
+      TestRows.of(session.connection, "SELECT CAST(day AS VARCHAR), clicks FROM statistics WHERE advertiser_id = '"
           + ADVERTISER + "' AND " + days(FIRST, LAST));
 
       assertThat(session.explain("SELECT SUM(clicks) FROM statistics WHERE advertiser_id = '"
@@ -348,15 +344,15 @@ class CachedReportAnswerTest {
       String query, List<String> expected) throws SQLException {
     assertThat(expected).isNotEmpty();
     try (TestConnections.Session session = TestConnections.open(settings)) {
-      rows(session.connection, warm);
+      TestRows.of(session.connection, warm);
       long calls = SANDBOX.requestLog().reportCalls();
 
-      assertThat(rows(session.connection, query)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(TestRows.of(session.connection, query)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(SANDBOX.requestLog().reportCalls()).isEqualTo(calls);
     }
     try (TestConnections.Session fresh = TestConnections.open(settings)) {
       long creations = SANDBOX.requestLog().reportCreations();
-      assertThat(rows(fresh.connection, query)).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(TestRows.of(fresh.connection, query)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
     }
   }
@@ -379,7 +375,7 @@ class CachedReportAnswerTest {
         .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
     List<String> rows = new ArrayList<>();
     groups.forEach((k, group) -> rows.add(k + "|" + group.stream().mapToLong(f -> f.count("Clicks")).sum()
-        + (withCost ? "|" + plain(group.stream().map(f -> f.money("AdvertiserCost"))
+        + (withCost ? "|" + TestRows.plain(group.stream().map(f -> f.money("AdvertiserCost"))
             .reduce(BigDecimal.ZERO, BigDecimal::add)) : "")));
     return rows;
   }
@@ -390,39 +386,4 @@ class CachedReportAnswerTest {
     double bottom = facts.stream().mapToLong(f -> f.count(denominator)).sum();
     return String.format(Locale.ROOT, "%.12g", top / bottom);
   }
-
-  private static String plain(BigDecimal value) {
-    return value.stripTrailingZeros().toPlainString();
-  }
-
-  /** Every row, its values joined by "|": decimals without trailing zeros, doubles to 12 digits. */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-      return read(rs);
-    }
-  }
-
-  private static List<String> read(ResultSet rs) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    ResultSetMetaData meta = rs.getMetaData();
-    while (rs.next()) {
-      List<String> values = new ArrayList<>();
-      for (int i = 1; i <= meta.getColumnCount(); i++) {
-        switch (meta.getColumnType(i)) {
-        case Types.DECIMAL:
-          values.add(rs.getBigDecimal(i) == null ? null : plain(rs.getBigDecimal(i)));
-          break;
-        case Types.DOUBLE:
-          values.add(rs.getObject(i) == null ? null
-              : String.format(Locale.ROOT, "%.12g", rs.getDouble(i)));
-          break;
-        default:
-          values.add(rs.getString(i));
-        }
-      }
-      rows.add(String.join("|", values));
-    }
-    return rows;
-  }
 }
-

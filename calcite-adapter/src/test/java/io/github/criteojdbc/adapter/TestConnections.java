@@ -70,14 +70,20 @@ final class TestConnections {
   /** A connection whose reports go to {@code cache}, which other connections may share. */
   static Session open(ReportCache cache, Consumer<AdapterSettings.Builder> customizer)
       throws SQLException {
+    return open(SANDBOX, cache, customizer);
+  }
+
+  /** A connection to {@code sandbox} (one with its own clock, say) whose reports go to {@code cache}. */
+  static Session open(SandboxServer sandbox, ReportCache cache,
+      Consumer<AdapterSettings.Builder> customizer) throws SQLException {
     List<String> warnings = new CopyOnWriteArrayList<>();
     AdapterSettings.Builder settings = AdapterSettings.builder().warnings(warnings::add);
     customizer.accept(settings);
     AdapterSettings built = settings.build();
     CriteoClient client = CriteoClient.create(CriteoClientConfig.builder()
-        .baseUrl(SANDBOX.baseUrl())
-        .clientId(SANDBOX.clientId())
-        .clientSecret(Secret.of(SANDBOX.clientSecret()))
+        .baseUrl(sandbox.baseUrl())
+        .clientId(sandbox.clientId())
+        .clientSecret(Secret.of(sandbox.clientSecret()))
         .pollInterval(Duration.ofMillis(20))
         .maxCallsPerMinute(100_000)
         .build());

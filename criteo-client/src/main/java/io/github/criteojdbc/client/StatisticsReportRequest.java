@@ -44,6 +44,14 @@ public final class StatisticsReportRequest {
     return new Builder();
   }
 
+  /** A builder holding this request's values, to ask for the same report over other dates. */
+  public Builder toBuilder() {
+    return builder().advertiserIds(advertiserIds).startDate(startDate).endDate(endDate)
+        .dimensions(dimensions).metrics(metrics).currency(currency.orElse(null))
+        .timezone(timezone.orElse(null)).adSetIds(adSetIds).adSetNames(adSetNames)
+        .adSetStatus(adSetStatus);
+  }
+
   public List<String> advertiserIds() {
     return advertiserIds;
   }

@@ -34,10 +34,12 @@ public enum DriverProperty {
   REPORT_TIMEOUT_SECONDS("reportTimeoutSeconds", "900", "How long a query waits for its reports, in seconds."),
   MAX_CALLS_PER_MINUTE("maxCallsPerMinute", "40",
       "Budget of report API calls per minute, shared by every connection of the same app in this JVM."),
-  CACHE_TTL_SECONDS("cacheTtlSeconds", "900",
-      "How long a finished report's rows are reused for the same request, in seconds; 0 turns the cache off."),
+  CACHE_TTL_SECONDS("cacheTtlSeconds", "172800",
+      "How long a finished report's rows are reused, in seconds (days Criteo no longer restates, for"
+          + " statistics); 0 turns the cache off."),
   RECENT_CACHE_TTL_SECONDS("recentCacheTtlSeconds", "120",
-      "Reuse time, in seconds, for reports that include the last 120 hours, which Criteo may still restate."),
+      "Reuse time, in seconds, for the days of a report within the last 120 hours, which Criteo may still"
+          + " restate."),
   REALTIME_CACHE_TTL_SECONDS("realtimeCacheTtlSeconds", "60", "Reuse time, in seconds, for mpo_realtime."),
   FILE_FORMAT("fileFormat", "csv", "File format asked of the MPO real-time export.", "csv", "json"),
   DEFAULT_LOOKBACK_DAYS("defaultLookbackDays", "7",

@@ -37,7 +37,7 @@ class ConnectionSettingsTest {
     assertThat(client.proxy()).isEmpty();
     assertThat(adapter.timezone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(adapter.currency()).isEmpty();
-    assertThat(adapter.cacheTtl()).isEqualTo(Duration.ofSeconds(900));
+    assertThat(adapter.cacheTtl()).isEqualTo(Duration.ofDays(2));
     assertThat(adapter.recentDataCacheTtl()).isEqualTo(Duration.ofSeconds(120));
     assertThat(adapter.realtimeCacheTtl()).isEqualTo(Duration.ofSeconds(60));
     assertThat(adapter.mpoFileFormat()).isEqualTo("csv");

@@ -136,7 +136,7 @@ public final class AudiencePerformanceScan {
     }
     boolean recent = dates.end().plusDays(1).atStartOfDay()
         .isAfter(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)
-            .minus(StatisticsScan.RESTATEMENT_WINDOW));
+            .minus(RestatementWindow.LENGTH));
     Duration ttl = recent ? StatisticsScan.min(settings.recentDataCacheTtl(), settings.cacheTtl())
         : settings.cacheTtl();
     return new Plan(reports, advertisers.size(), breakdowns.size(), columns, ttl,

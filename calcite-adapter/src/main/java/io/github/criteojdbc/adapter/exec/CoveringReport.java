@@ -4,6 +4,7 @@ import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,11 +20,17 @@ final class CoveringReport {
     this.rollUp = rollUp;
   }
 
-  /** See {@link StatisticsRollUp#of} for {@code placeholderMetrics}. */
-  static Optional<CoveringReport> find(ReportCache cache, String application, TableCatalog catalog,
-      StatisticsReportRequest request, boolean placeholderMetrics) {
-    return cache.completeReports(application).stream()
+  /**
+   * Of the reports whose days {@code readable} lets the connection read throughout the request's
+   * dates; see {@link StatisticsRollUp#of} for {@code placeholderMetrics}.
+   */
+  static Optional<CoveringReport> find(List<ReportCache.CachedReport> reports, ReadableDays readable,
+      TableCatalog catalog, StatisticsReportRequest request, boolean placeholderMetrics) {
+    return reports.stream()
         .filter(cached -> cached.request() instanceof StatisticsReportRequest)
+        .filter(cached -> readable.of((StatisticsReportRequest) cached.request(), cached.entry())
+            .filter(days -> !days.start().isAfter(request.startDate())
+                && !days.end().isBefore(request.endDate())).isPresent())
         .flatMap(cached -> StatisticsRollUp.of(catalog, (StatisticsReportRequest) cached.request(), request,
             placeholderMetrics)
             .map(rollUp -> new CoveringReport(cached.entry(), rollUp)).stream())

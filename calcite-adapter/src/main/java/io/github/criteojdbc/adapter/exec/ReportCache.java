@@ -54,10 +54,23 @@ public final class ReportCache {
   }
 
   public void put(Key key, List<Object[]> rows, String currency, Duration ttl) {
+    put(key, rows, currency, ttl, clock.instant());
+  }
+
+  /**
+   * Keeps a report whose data the API computed no earlier than {@code fetchedAt} (when it was
+   * asked for), for {@code ttl} from then: which of its days were settled follows from that instant.
+   */
+  public void put(Key key, List<Object[]> rows, String currency, Duration ttl, Instant fetchedAt) {
     if (ttl.isZero() || ttl.isNegative()) {
       return;
     }
-    entries.put(key, new Entry(ImmutableList.copyOf(rows), true, currency, clock.instant().plus(ttl)));
+    entries.put(key, new Entry(ImmutableList.copyOf(rows), true, currency, fetchedAt, fetchedAt.plus(ttl)));
+  }
+
+  /** The instant by this cache's clock, which decides expiries and the age of reports. */
+  public Instant now() {
+    return clock.instant();
   }
 
   /**
@@ -65,6 +78,11 @@ public final class ReportCache {
    * complete or longer copy is already there, so that a repeat needing no more rows makes no call.
    */
   public void putPrefix(Key key, List<Object[]> rows, String currency, Duration ttl) {
+    putPrefix(key, rows, currency, ttl, clock.instant());
+  }
+
+  /** As {@link #putPrefix(Key, List, String, Duration)}, of a report asked for at {@code fetchedAt}. */
+  public void putPrefix(Key key, List<Object[]> rows, String currency, Duration ttl, Instant fetchedAt) {
     if (ttl.isZero() || ttl.isNegative() || rows.isEmpty()) {
       return;
     }
@@ -73,7 +91,8 @@ public final class ReportCache {
         && (present.get().complete || present.get().rows.size() >= rows.size())) {
       return;
     }
-    entries.put(key, new Entry(ImmutableList.copyOf(rows), false, currency, clock.instant().plus(ttl)));
+    entries.put(key, new Entry(ImmutableList.copyOf(rows), false, currency, fetchedAt,
+        fetchedAt.plus(ttl)));
   }
 
   /**
@@ -141,13 +160,21 @@ public final class ReportCache {
     private final ImmutableList<Object[]> rows;
     private final boolean complete;
     private final String currency;
+    private final Instant fetchedAt;
     private final Instant expiresAt;
 
-    Entry(ImmutableList<Object[]> rows, boolean complete, String currency, Instant expiresAt) {
+    Entry(ImmutableList<Object[]> rows, boolean complete, String currency, Instant fetchedAt,
+        Instant expiresAt) {
       this.rows = rows;
       this.complete = complete;
       this.currency = currency;
+      this.fetchedAt = fetchedAt;
       this.expiresAt = expiresAt;
+    }
+
+    /** When the report was asked for: its data is at least as recent as this instant. */
+    public Instant fetchedAt() {
+      return fetchedAt;
     }
 
     public ImmutableList<Object[]> rows() {

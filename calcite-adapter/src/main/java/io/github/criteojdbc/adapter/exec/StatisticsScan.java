@@ -15,6 +15,7 @@ import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterables;
 
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -23,8 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,6 @@ import java.util.stream.Collectors;
  * recently).
  */
 public final class StatisticsScan {
-  /** Criteo restates data for up to 120 hours; reports touching those days expire sooner. */
-  static final Duration RESTATEMENT_WINDOW = Duration.ofHours(120);
   /** The API serves data up to two years back. */
   static final int MAX_YEARS_BACK = 2;
   static final int HOURLY_CHUNK_DAYS = 31;
@@ -155,22 +152,13 @@ public final class StatisticsScan {
         .adSetNames(values(spec.equality("ad_set"), root));
     currency.ifPresent(request::currency);
 
-    List<ColumnRequest> shape = new ArrayList<>();
-    for (String dimension : grain.apiDimensions()) {
-      shape.add(new ColumnRequest(dimension, ValueTypes.of(catalog.columnForApiName(dimension)
-          .orElseThrow()), true));
-    }
-    for (String metric : grain.apiMetrics()) {
-      shape.add(new ColumnRequest(metric, ValueTypes.of(catalog.columnForApiName(metric)
-          .orElseThrow()), true));
-    }
+    List<ColumnRequest> shape = columnsOf(catalog, grain.apiDimensions(), grain.apiMetrics());
     List<ColumnSource> columns = new ArrayList<>();
     for (String name : spec.columns()) {
       columns.add(source(catalog.column(name).orElseThrow(), grain, shape));
     }
-    Duration ttl = dates.get().end().plusDays(1).atStartOfDay()
-        .isAfter(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).minus(RESTATEMENT_WINDOW))
-        ? min(settings.recentDataCacheTtl(), settings.cacheTtl()) : settings.cacheTtl();
+    Duration ttl = RestatementWindow.settled(dates.get().end(), settings.timezone(), context.cache().now())
+        ? settings.cacheTtl() : min(settings.recentDataCacheTtl(), settings.cacheTtl());
     List<Boolean> additive = new ArrayList<>();
     for (ColumnRequest column : shape) {
       ColumnDef def = catalog.columnForApiName(column.apiName()).orElseThrow();
@@ -180,7 +168,7 @@ public final class StatisticsScan {
     for (DateRange chunk : chunks(dates.get(), grain)) {
       requests.add(request.startDate(chunk.start()).endDate(chunk.end()).build());
     }
-    return Optional.of(new Plan(requests, new RowShape(shape), columns, grain.rolledUp,
+    return Optional.of(new Plan(requests, columns, grain.rolledUp,
         grain.asksPlaceholderMetric(), additive, ttl, currency.orElse(null)));
   }
 
@@ -202,6 +190,16 @@ public final class StatisticsScan {
       chunks.add(new DateRange(start, end.isAfter(range.end()) ? range.end() : end));
     }
     return chunks;
+  }
+
+  /** How the output of a report of these dimensions and metrics is read, in that order. */
+  static List<ColumnRequest> columnsOf(TableCatalog catalog, List<String> dimensions,
+      List<String> metrics) {
+    List<ColumnRequest> shape = new ArrayList<>();
+    for (String name : Iterables.concat(dimensions, metrics)) {
+      shape.add(new ColumnRequest(name, ValueTypes.of(catalog.columnForApiName(name).orElseThrow()), true));
+    }
+    return shape;
   }
 
   private static ColumnSource source(ColumnDef column, StatisticsGrain grain,
@@ -250,7 +248,6 @@ public final class StatisticsScan {
   /** A resolved scan: the request, how to read its rows, and how long to keep them. */
   private final class Plan implements ReportPlan {
     final List<StatisticsReportRequest> requests;
-    final RowShape shape;
     final List<ColumnSource> columns;
     final boolean rolledUp;
     final boolean placeholderMetric;
@@ -258,11 +255,10 @@ public final class StatisticsScan {
     final Duration ttl;
     final String requestedCurrency;
 
-    Plan(List<StatisticsReportRequest> requests, RowShape shape, List<ColumnSource> columns,
+    Plan(List<StatisticsReportRequest> requests, List<ColumnSource> columns,
         boolean rolledUp, boolean placeholderMetric, List<Boolean> additive, Duration ttl,
         String requestedCurrency) {
       this.requests = requests;
-      this.shape = shape;
       this.columns = columns;
       this.rolledUp = rolledUp;
       this.placeholderMetric = placeholderMetric;
@@ -285,25 +281,51 @@ public final class StatisticsScan {
     }
 
     /**
-     * A complete cached copy of the report, else the rows computed from a cached report that
-     * holds them, else the first rows a {@code LIMIT} cached followed by the download, else the
-     * download.
+     * A complete cached copy of the report whose days may all still be read, else the rows
+     * computed from a cached report that holds them, else its days held by cached reports with one
+     * new report for the others, else the first rows a {@code LIMIT} cached followed by the
+     * download, else the download.
      */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
-      ReportCache.Key key = new ReportCache.Key(context.application(), request);
-      Function<ReportListener, RawRows> download = listener -> new StreamingRows(
-          context.client().statisticsReport(request, shape, QueryControls.from(root, closed, listener)),
-          context.cache(), key, ttl, requestedCurrency);
       if (cacheOff()) {
-        return context.journal().readUncached(context, "statistics", request, download);
+        return context.journal().readUncached(context, "statistics", request,
+            listener -> download(request, root, closed, listener));
       }
-      if (!cachedInFull(key)) {
-        Optional<CoveringReport> covering = covering(request);
+      CacheView view = new CacheView();
+      if (!view.cachedInFull(request)) {
+        Optional<CoveringReport> covering = view.covering(request);
         if (covering.isPresent()) {
           return context.journal().answeredFromCache(context, "statistics", request, covering.get().rows());
         }
+        Optional<DaySlices> slices = view.slices(request);
+        if (slices.isPresent()) {
+          return slices.get().rows(catalog, placeholderMetric,
+              missing -> context.journal().readUncached(context, "statistics", missing,
+                  listener -> download(missing, root, closed, listener)), closed);
+        }
       }
-      return context.journal().read(context, "statistics", key, request, download);
+      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      Function<ReportListener, RawRows> download = listener -> download(request, root, closed, listener);
+      return view.readable(request, key)
+          ? context.journal().read(context, "statistics", key, request, download)
+          : context.journal().readUncached(context, "statistics", request, download);
+    }
+
+    /**
+     * The report's rows as they download, kept in the cache for as long as its first day may be
+     * read: the cache time when that day is settled, else the time for recent data.
+     */
+    private RawRows download(StatisticsReportRequest request, DataContext root, AtomicBoolean closed,
+        ReportListener listener) {
+      Instant fetchedAt = context.cache().now();
+      Duration keep = cacheOff() ? Duration.ZERO
+          : RestatementWindow.settled(request.startDate(), context.settings().timezone(), fetchedAt)
+              ? context.settings().cacheTtl() : ttl;
+      RowShape shape = new RowShape(columnsOf(catalog, request.dimensions(), request.metrics()));
+      return new StreamingRows(context.client().statisticsReport(request, shape,
+              QueryControls.from(root, closed, listener)),
+          context.cache(), new ReportCache.Key(context.application(), request), keep, fetchedAt,
+          requestedCurrency);
     }
 
     /**
@@ -314,31 +336,55 @@ public final class StatisticsScan {
       return ttl.isZero();
     }
 
-    private boolean cachedInFull(ReportCache.Key key) {
-      return context.cache().get(key).filter(ReportCache.Entry::complete).isPresent();
-    }
-
-    private Optional<CoveringReport> covering(StatisticsReportRequest request) {
-      return CoveringReport.find(context.cache(), context.application(), catalog, request,
-          placeholderMetric);
-    }
-
-    /** Which cached report answers each request, when any does, as {@link #open} decides. */
+    /** Which cached reports answer each request, when any do, as {@link #open} decides. */
     Optional<String> describeCacheAnswer() {
       if (cacheOff()) {
         return Optional.empty();
       }
+      CacheView view = new CacheView();
       List<String> answers = new ArrayList<>();
       boolean anyCached = false;
       for (StatisticsReportRequest request : requests) {
-        String answer = cachedInFull(new ReportCache.Key(context.application(), request))
-            ? "cached report of the same request"
-            : covering(request).map(CoveringReport::describe).orElse(null);
+        String answer = view.cachedInFull(request) ? "cached report of the same request"
+            : view.covering(request).map(CoveringReport::describe)
+                .or(() -> view.slices(request).map(DaySlices::describe)).orElse(null);
         anyCached |= answer != null;
         answers.add((requests.size() == 1 ? "" : request.startDate() + ".." + request.endDate() + ": ")
             + (answer == null ? "a new report" : answer));
       }
       return anyCached ? Optional.of(String.join("; ", answers)) : Optional.empty();
+    }
+
+    /** The cached reports of the application and which of their days may be read, as of now. */
+    private final class CacheView {
+      private final ReadableDays readable = new ReadableDays(context.settings().cacheTtl(),
+          context.settings().recentDataCacheTtl(), context.cache().now());
+      private List<ReportCache.CachedReport> reports;
+
+      boolean cachedInFull(StatisticsReportRequest request) {
+        return context.cache().get(new ReportCache.Key(context.application(), request))
+            .filter(entry -> entry.complete() && readable.all(request, entry)).isPresent();
+      }
+
+      /** Whether a cached copy of the request, complete or its first rows, may be read. */
+      boolean readable(StatisticsReportRequest request, ReportCache.Key key) {
+        return context.cache().get(key).filter(entry -> readable.all(request, entry)).isPresent();
+      }
+
+      Optional<CoveringReport> covering(StatisticsReportRequest request) {
+        return CoveringReport.find(reports(), readable, catalog, request, placeholderMetric);
+      }
+
+      Optional<DaySlices> slices(StatisticsReportRequest request) {
+        return DaySlices.find(catalog, reports(), readable, request, placeholderMetric);
+      }
+
+      private List<ReportCache.CachedReport> reports() {
+        if (reports == null) {
+          reports = context.cache().completeReports(context.application());
+        }
+        return reports;
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.criteojdbc.client.OutputColumn;
 import io.github.criteojdbc.client.RowStream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +19,24 @@ final class StreamingRows implements RawRows {
   private final ReportCache cache;
   private final ReportCache.Key key;
   private final Duration ttl;
+  private final Instant fetchedAt;
   private final String currency;
   private List<Object[]> recorded = new ArrayList<>();
   private long recordedValues;
 
   StreamingRows(RowStream stream, ReportCache cache, ReportCache.Key key, Duration ttl,
       String requestedCurrency) {
+    this(stream, cache, key, ttl, cache.now(), requestedCurrency);
+  }
+
+  /** Rows of a report asked for at {@code fetchedAt}, kept for {@code ttl} from then. */
+  StreamingRows(RowStream stream, ReportCache cache, ReportCache.Key key, Duration ttl,
+      Instant fetchedAt, String requestedCurrency) {
     this.stream = stream;
     this.cache = cache;
     this.key = key;
     this.ttl = ttl;
+    this.fetchedAt = fetchedAt;
     this.currency = declaredCurrency(stream.outputColumns(), requestedCurrency);
     if (ttl.isZero()) {
       recorded = null;
@@ -53,7 +62,7 @@ final class StreamingRows implements RawRows {
     }
     if (row == null) {
       if (recorded != null) {
-        cache.put(key, recorded, currency, ttl);
+        cache.put(key, recorded, currency, ttl, fetchedAt);
         recorded = null;
       }
       return null;
@@ -75,7 +84,7 @@ final class StreamingRows implements RawRows {
 
   @Override public void close() {
     if (recorded != null) {
-      cache.putPrefix(key, recorded, currency, ttl);
+      cache.putPrefix(key, recorded, currency, ttl, fetchedAt);
       recorded = null;
     }
     stream.close();
