@@ -221,10 +221,7 @@ class DateSqlIT {
 
   /** Raw clicks of the connection's advertisers over UTC days [first, end), summed by {@code bucket}. */
   private static Map<Object, Long> expected(LocalDate first, LocalDate end, Function<HourlyFact, Object> bucket) {
-    return new TreeMap<>(connections.sandbox().data()
-        .hourlyFacts(first.atStartOfDay(ZoneOffset.UTC).toInstant(), end.atStartOfDay(ZoneOffset.UTC).toInstant())
-        .filter(fact -> MetabaseConnections.ADVERTISERS.contains(fact.advertiserId()))
-        .collect(groupingBy(bucket, summingLong(fact -> fact.count("Clicks")))));
+    return new TreeMap<>(connections.facts(first, end).collect(groupingBy(bucket, summingLong(fact -> fact.count("Clicks")))));
   }
 
   private static LocalDate day(HourlyFact fact) {

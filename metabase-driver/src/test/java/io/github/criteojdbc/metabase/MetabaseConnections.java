@@ -2,13 +2,18 @@ package io.github.criteojdbc.metabase;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
 import io.github.criteojdbc.sandbox.SandboxServer;
+import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Connections the way the namespace's {@code connection-details->spec} makes them: the URL is
@@ -61,6 +66,17 @@ final class MetabaseConnections implements AutoCloseable {
     properties.setProperty("clientSecret", sandbox.clientSecret());
     return driver.connect("jdbc:criteo:" + subname + ";baseUrl=" + sandbox.baseUrl() + ";pollIntervalSeconds=0.05"
         + extraProperties, properties);
+  }
+
+  /** The raw hourly facts of the connections' advertisers over UTC days [first, end). */
+  Stream<HourlyFact> facts(LocalDate first, LocalDate end) {
+    return facts(first.atStartOfDay(), end.atStartOfDay());
+  }
+
+  /** The raw hourly facts of the connections' advertisers over the UTC hours [from, to). */
+  Stream<HourlyFact> facts(LocalDateTime from, LocalDateTime to) {
+    return sandbox.data().hourlyFacts(from.toInstant(ZoneOffset.UTC), to.toInstant(ZoneOffset.UTC))
+        .filter(fact -> ADVERTISERS.contains(fact.advertiserId()));
   }
 
   long reportsCreated() {

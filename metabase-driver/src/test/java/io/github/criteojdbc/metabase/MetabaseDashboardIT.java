@@ -9,7 +9,6 @@ import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -137,10 +136,7 @@ class MetabaseDashboardIT {
   }
 
   private static Stream<HourlyFact> facts() {
-    LocalDate first = TODAY.minusDays(DAYS);
-    return connections.sandbox().data()
-        .hourlyFacts(first.atStartOfDay(ZoneOffset.UTC).toInstant(), TODAY.atStartOfDay(ZoneOffset.UTC).toInstant())
-        .filter(fact -> MetabaseConnections.ADVERTISERS.contains(fact.advertiserId()));
+    return connections.facts(TODAY.minusDays(DAYS), TODAY);
   }
 
   private static String column(String name) {

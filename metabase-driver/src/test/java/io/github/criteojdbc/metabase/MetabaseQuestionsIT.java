@@ -280,11 +280,8 @@ class MetabaseQuestionsIT {
         + " AND " + column("day") + " < " + truncated("day", now());
   }
 
-  /** The connection's advertisers' raw hourly facts over UTC days [first, end). */
   private static Stream<HourlyFact> facts(LocalDate first, LocalDate end) {
-    return connections.sandbox().data()
-        .hourlyFacts(first.atStartOfDay(ZoneOffset.UTC).toInstant(), end.atStartOfDay(ZoneOffset.UTC).toInstant())
-        .filter(fact -> MetabaseConnections.ADVERTISERS.contains(fact.advertiserId()));
+    return connections.facts(first, end);
   }
 
   private static <K extends Comparable<K>> Map<K, Long> sum(Stream<HourlyFact> facts, Function<HourlyFact, K> key) {

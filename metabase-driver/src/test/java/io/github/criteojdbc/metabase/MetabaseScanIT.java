@@ -82,9 +82,6 @@ class MetabaseScanIT {
   /** The connection's advertisers' raw facts of the default window: today and the 6 days before, UTC. */
   private static Stream<HourlyFact> defaultWindowFacts() {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    return connections.sandbox().data()
-        .hourlyFacts(today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-        .filter(fact -> MetabaseConnections.ADVERTISERS.contains(fact.advertiserId()));
+    return connections.facts(today.minusDays(6), today.plusDays(1));
   }
 }
