@@ -222,7 +222,7 @@ public final class MpoRealtimeScan {
     }
 
     @Override public RawRows open(DataContext root) {
-      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      ReportCache.Key key = new ReportCache.Key(context.application(), request, shape);
       RawRows rows = CachedRows.orDownload(context.cache(), key,
           () -> new StreamingRows(export(root), context.cache(), key, ttl, null));
       return rollUp == null ? rows : new RolledUpRows(rows, rollUp);

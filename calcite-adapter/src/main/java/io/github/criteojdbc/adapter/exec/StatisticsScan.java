@@ -287,7 +287,7 @@ public final class StatisticsScan {
      * download.
      */
     private RawRows open(StatisticsReportRequest request, DataContext root, AtomicBoolean closed) {
-      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      ReportCache.Key key = new ReportCache.Key(context.application(), request, shape);
       Supplier<RawRows> download = () -> new StreamingRows(
           context.client().statisticsReport(request, shape,
               QueryControls.from(root, closed, new SettingsListener(context.settings()))),
@@ -329,7 +329,7 @@ public final class StatisticsScan {
       List<String> answers = new ArrayList<>();
       boolean anyCached = false;
       for (StatisticsReportRequest request : requests) {
-        String answer = cachedInFull(new ReportCache.Key(context.application(), request))
+        String answer = cachedInFull(new ReportCache.Key(context.application(), request, shape))
             ? "cached report of the same request"
             : covering(request).map(CoveringReport::describe).orElse(null);
         anyCached |= answer != null;
