@@ -1,5 +1,6 @@
 package io.github.criteojdbc.driver;
 
+import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.adapter.CriteoSchema;
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.adapter.exec.ReportContext;
@@ -33,8 +34,11 @@ final class CriteoSession implements AutoCloseable {
     this.settings = settings;
     this.client = client;
     this.sandbox = sandbox;
-    this.context = new ReportContext(client, settings.adapterSettings(fallbackAdvertisers, warnings),
-        ReportCache.shared());
+    ReportCache cache = settings.reportCache(warnings);
+    AdapterSettings adapterSettings = settings.adapterSettings(fallbackAdvertisers, warnings);
+    this.context = sandbox.isPresent()
+        ? new ReportContext(client, adapterSettings, cache, sandbox.get().account())
+        : new ReportContext(client, adapterSettings, cache);
   }
 
   static CriteoSession open(ConnectionSettings settings) throws SQLException {
