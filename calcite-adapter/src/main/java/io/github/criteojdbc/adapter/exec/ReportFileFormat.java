@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.google.common.collect.ImmutableList;
+import com.google.common.io.CountingOutputStream;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The bytes of one cached report on disk: a magic and format version, a CBOR document (header
@@ -66,8 +67,12 @@ final class ReportFileFormat {
     if (types.isEmpty()) {
       return false;
     }
-    ByteArrayOutputStream document = new ByteArrayOutputStream();
+    CRC32C crc = new CRC32C();
+    CheckedOutputStream checked = new CheckedOutputStream(out, crc);
+    checked.write(ByteBuffer.allocate(PREAMBLE).put(MAGIC).putInt(VERSION).array());
+    CountingOutputStream document = new CountingOutputStream(checked);
     try (JsonGenerator cbor = CBOR.createGenerator(document)) {
+      cbor.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       cbor.writeStartObject();
       cbor.writeNumberField("version", VERSION);
       cbor.writeStringField("keyDigest", ReportFileNames.digest(report.key()));
@@ -94,14 +99,7 @@ final class ReportFileFormat {
       cbor.writeEndArray();
       cbor.writeEndObject();
     }
-    ByteBuffer preamble = ByteBuffer.allocate(PREAMBLE).put(MAGIC).putInt(VERSION);
-    CRC32C crc = new CRC32C();
-    crc.update(preamble.array());
-    byte[] body = document.toByteArray();
-    crc.update(body);
-    out.write(preamble.array());
-    out.write(body);
-    out.write(ByteBuffer.allocate(TRAILER).putLong(body.length).putInt((int) crc.getValue()).array());
+    out.write(ByteBuffer.allocate(TRAILER).putLong(document.getCount()).putInt((int) crc.getValue()).array());
     return true;
   }
 

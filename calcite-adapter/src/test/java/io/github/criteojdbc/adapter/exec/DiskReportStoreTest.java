@@ -233,6 +233,25 @@ class DiskReportStoreTest {
     }
   }
 
+  /**
+   * A write that fails (here the entry's folder cannot be made; a full disk fails the same write
+   * with an IOException further on) keeps the report in memory and leaves no file.
+   */
+  @Test
+  void aFailedWriteKeepsTheReportInMemoryOnly() throws IOException {
+    ReportCache.Key key = key(LocalDate.of(2026, 11, 1));
+    ReportCache cache = cache(Long.MAX_VALUE);
+    Files.writeString(entryFile(key).getParent(), "not a folder");
+
+    cache.put(key, rowsOfEveryType(), "EUR", Duration.ofHours(1));
+
+    assertThat(cache.get(key)).isPresent();
+    assertThat(nextJvm().get(key)).isEmpty();
+    try (Stream<Path> files = Files.list(cacheDir.resolve(DiskReportStore.FOLDER))) {
+      assertThat(files).containsExactly(entryFile(key).getParent());
+    }
+  }
+
   @Test
   void filesAreReadableByTheirUserOnly() throws IOException {
     ReportCache.Key key = key(LocalDate.of(2026, 11, 1));
