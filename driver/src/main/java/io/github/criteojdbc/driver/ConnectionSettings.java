@@ -197,6 +197,19 @@ final class ConnectionSettings {
     }
   }
 
+  /** {@code disk}, {@code memory} or {@code off}: the {@code cache} property or its default. */
+  String cacheMode() {
+    return cacheMode;
+  }
+
+  Path cacheDir() {
+    return cacheDir;
+  }
+
+  long cacheMaxBytes() {
+    return cacheMaxBytes;
+  }
+
   /** An emulator or a test double, whose data at its next start need not be today's. */
   private static boolean isLoopback(URI uri) {
     String host = uri.getHost().toLowerCase(Locale.ROOT);
