@@ -35,8 +35,9 @@ final class CriteoSession implements AutoCloseable {
     this.client = client;
     this.sandbox = sandbox;
     ReportCache cache = settings.reportCache(warnings);
+    // Only reports kept on disk outlive the emulator; in memory they stay the reports of its port.
     AdapterSettings adapterSettings = settings.adapterSettings(fallbackAdvertisers, warnings);
-    this.context = sandbox.isPresent()
+    this.context = sandbox.isPresent() && settings.cacheMode().equals("disk")
         ? new ReportContext(client, adapterSettings, cache, sandbox.get().account())
         : new ReportContext(client, adapterSettings, cache);
   }
