@@ -26,7 +26,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +52,7 @@ public final class DiskReportStore {
   private final long maxBytes;
   private final Clock clock;
   private final boolean posix;
+  private final Map<Path, FileVersion> unwanted = new ConcurrentHashMap<>();
 
   private DiskReportStore(Path root, long maxBytes, Clock clock, boolean posix) {
     this.root = root;
@@ -126,14 +130,29 @@ public final class DiskReportStore {
     return report;
   }
 
-  /** The intact, unexpired entries of one application but those of {@code skippedFiles}. */
-  List<StoredReport> readAll(String application, Set<String> skippedFiles) {
+  /**
+   * The intact, unexpired entries of one application that are {@code wanted}, but those of
+   * {@code skippedFiles}. A file found unwanted is not read again while its size and time stay the
+   * same, as the same question is asked before every query that no cached report matches exactly.
+   */
+  List<StoredReport> readAll(String application, Set<String> skippedFiles, Predicate<StoredReport> wanted) {
     Path folder = root.resolve(ReportFileNames.applicationFolder(application));
     List<StoredReport> reports = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + ReportFileNames.SUFFIX)) {
       for (Path file : files) {
-        if (!skippedFiles.contains(file.getFileName().toString())) {
-          readFile(file).ifPresent(reports::add);
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes == null || skippedFiles.contains(file.getFileName().toString())) {
+          continue;
+        }
+        FileVersion version = new FileVersion(attributes.size(), attributes.lastModifiedTime());
+        if (version.equals(unwanted.get(file))) {
+          continue;
+        }
+        Optional<StoredReport> report = readFile(file);
+        if (report.isPresent() && wanted.test(report.get())) {
+          reports.add(report.get());
+        } else if (report.isPresent()) {
+          unwanted.put(file, version);
         }
       }
     } catch (NoSuchFileException e) {
@@ -243,6 +262,9 @@ public final class DiskReportStore {
       deleteQuietly(entry.path);
       total -= entry.size;
     }
+  }
+
+  private record FileVersion(long size, FileTime modified) {
   }
 
   private record StoredFile(Path path, long size, FileTime lastUsed) {

@@ -225,13 +225,12 @@ public final class ReportCache {
       }
     });
     disk.ifPresent(store -> {
-      for (StoredReport stored : store.readAll(application, inMemory)) {
-        if (stored.complete()) {
-          ReportKeyText.statisticsKey(stored.key())
-              .filter(key -> key.application.equals(application))
-              .flatMap(key -> promote(key, stored).map(entry -> new CachedReport(key.request, entry)))
-              .ifPresent(reports::add);
-        }
+      for (StoredReport stored : store.readAll(application, inMemory,
+          stored -> stored.complete() && ReportKeyText.statisticsKey(stored.key()).isPresent())) {
+        ReportKeyText.statisticsKey(stored.key())
+            .filter(key -> key.application.equals(application))
+            .flatMap(key -> promote(key, stored).map(entry -> new CachedReport(key.request, entry)))
+            .ifPresent(reports::add);
       }
     });
     return reports;
