@@ -4,6 +4,9 @@ import io.github.criteojdbc.adapter.CriteoTypeSystem;
 import static io.github.criteojdbc.driver.DriverProperty.ADVERTISER_IDS;
 import static io.github.criteojdbc.driver.DriverProperty.API_VERSION;
 import static io.github.criteojdbc.driver.DriverProperty.BASE_URL;
+import static io.github.criteojdbc.driver.DriverProperty.CACHE;
+import static io.github.criteojdbc.driver.DriverProperty.CACHE_DIR;
+import static io.github.criteojdbc.driver.DriverProperty.CACHE_MAX_MEGABYTES;
 import static io.github.criteojdbc.driver.DriverProperty.CACHE_TTL_SECONDS;
 import static io.github.criteojdbc.driver.DriverProperty.CATALOG_WAIT;
 import static io.github.criteojdbc.driver.DriverProperty.CLIENT_ID;
@@ -27,6 +30,7 @@ import static io.github.criteojdbc.driver.DriverProperty.TOKEN_URL;
 
 import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.client.CriteoClientConfig;
+import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.client.ProxySettings;
 import io.github.criteojdbc.client.Secret;
 
@@ -35,6 +39,8 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -45,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
@@ -74,6 +81,9 @@ final class ConnectionSettings {
   private final Duration cacheTtl;
   private final Duration recentCacheTtl;
   private final Duration realtimeCacheTtl;
+  private final String cacheMode;
+  private final Path cacheDir;
+  private final long cacheMaxBytes;
   private final String fileFormat;
   private final int defaultLookbackDays;
   private final boolean catalogWait;
@@ -96,6 +106,10 @@ final class ConnectionSettings {
     this.cacheTtl = seconds(CACHE_TTL_SECONDS, true);
     this.recentCacheTtl = seconds(RECENT_CACHE_TTL_SECONDS, true);
     this.realtimeCacheTtl = seconds(REALTIME_CACHE_TTL_SECONDS, true);
+    this.cacheMode = request.get(CACHE).isPresent() ? choice(CACHE)
+        : sandbox || baseUrl.filter(ConnectionSettings::isLoopback).isPresent() ? "memory" : "disk";
+    this.cacheDir = directory(CACHE_DIR).orElseGet(UserCacheFolder::ofThisUser);
+    this.cacheMaxBytes = positiveInt(CACHE_MAX_MEGABYTES) * 1024L * 1024L;
     this.fileFormat = choice(FILE_FORMAT);
     this.defaultLookbackDays = positiveInt(DEFAULT_LOOKBACK_DAYS);
     this.catalogWait = bool(CATALOG_WAIT);
@@ -165,6 +179,52 @@ final class ConnectionSettings {
     } catch (IllegalArgumentException e) {
       // The client names the setting (baseUrl, tokenUrl, apiVersion...) in its message.
       throw new SQLException(e.getMessage(), INVALID_PROPERTY_STATE, e);
+    }
+  }
+
+  /**
+   * The report cache of the {@code cache} property: the JVM's cache over {@code cacheDir}, the
+   * JVM's memory cache, or none. {@code warnings} hears why a folder cannot be used.
+   */
+  ReportCache reportCache(Consumer<String> warnings) {
+    switch (cacheMode) {
+    case "off":
+      return ReportCache.off();
+    case "memory":
+      return ReportCache.shared();
+    default:
+      return ReportCache.onDisk(cacheDir, cacheMaxBytes, warnings);
+    }
+  }
+
+  /** {@code disk}, {@code memory} or {@code off}: the {@code cache} property or its default. */
+  String cacheMode() {
+    return cacheMode;
+  }
+
+  Path cacheDir() {
+    return cacheDir;
+  }
+
+  long cacheMaxBytes() {
+    return cacheMaxBytes;
+  }
+
+  /** An emulator or a test double, whose data at its next start need not be today's. */
+  private static boolean isLoopback(URI uri) {
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+  }
+
+  private Optional<Path> directory(DriverProperty property) throws SQLException {
+    Optional<String> value = request.get(property).filter(text -> !text.isBlank());
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Path.of(value.get().trim()));
+    } catch (InvalidPathException e) {
+      throw invalid(property, value.get(), "a folder path of this machine");
     }
   }
 

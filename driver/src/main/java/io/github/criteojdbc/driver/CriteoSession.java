@@ -1,5 +1,6 @@
 package io.github.criteojdbc.driver;
 
+import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.adapter.CriteoSchema;
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.adapter.exec.ReportContext;
@@ -35,8 +36,12 @@ final class CriteoSession implements AutoCloseable {
     this.settings = settings;
     this.client = client;
     this.sandbox = sandbox;
-    this.context = new ReportContext(client, settings.adapterSettings(fallbackAdvertisers, warnings),
-        ReportCache.shared(), ReportJournal.shared());
+    ReportCache cache = settings.reportCache(warnings);
+    // Only reports kept on disk outlive the emulator; in memory they stay the reports of its port.
+    AdapterSettings adapterSettings = settings.adapterSettings(fallbackAdvertisers, warnings);
+    this.context = sandbox.isPresent() && settings.cacheMode().equals("disk")
+        ? new ReportContext(client, adapterSettings, cache, ReportJournal.shared(), sandbox.get().account())
+        : new ReportContext(client, adapterSettings, cache, ReportJournal.shared());
   }
 
   static CriteoSession open(ConnectionSettings settings) throws SQLException {

@@ -41,6 +41,17 @@ public enum DriverProperty {
       "Reuse time, in seconds, for the days of a report within the last 120 hours, which Criteo may still"
           + " restate."),
   REALTIME_CACHE_TTL_SECONDS("realtimeCacheTtlSeconds", "60", "Reuse time, in seconds, for mpo_realtime."),
+  CACHE("cache", null,
+      "Where finished reports are kept: disk (in memory and in files under cacheDir, so the next JVM reuses"
+          + " them), memory (this JVM only) or off. Default disk; memory with sandbox=true or an API on a"
+          + " loopback address, whose data may differ at its next start.",
+      "disk", "memory", "off"),
+  CACHE_DIR("cacheDir", null,
+      "Folder of the disk cache, yours only; default $XDG_CACHE_HOME/criteo-jdbc when XDG_CACHE_HOME is set, else"
+          + " ~/.cache/criteo-jdbc (Linux), ~/Library/Caches/criteo-jdbc (macOS), %LOCALAPPDATA%\\criteo-jdbc"
+          + " (Windows)."),
+  CACHE_MAX_MEGABYTES("cacheMaxMegabytes", "512",
+      "Size bound of the disk cache in MB; the reports used longest ago are deleted beyond it."),
   FILE_FORMAT("fileFormat", "csv", "File format asked of the MPO real-time export.", "csv", "json"),
   DEFAULT_LOOKBACK_DAYS("defaultLookbackDays", "7",
       "Days of data a statistics or audience_performance query reads when it has no date filter"

@@ -3,7 +3,13 @@ package io.github.criteojdbc.driver;
 import io.github.criteojdbc.sandbox.SandboxServer;
 import io.github.criteojdbc.sandbox.data.Advertiser;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +64,25 @@ final class EmbeddedSandbox {
 
     String clientSecret() {
       return server.clientSecret();
+    }
+
+    /**
+     * Whose data the emulator serves, the same in every JVM that runs this build on this day
+     * (its data is a function of the build and the day), so that the disk cache can serve one
+     * JVM's reports to the next although the emulator's port changes.
+     */
+    String account() {
+      return "embedded sandbox " + server.clientId() + " data of " + LocalDate.now(ZoneOffset.UTC)
+          + " from build " + buildTime();
+    }
+
+    private static String buildTime() {
+      try {
+        Path code = Path.of(SandboxServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.getLastModifiedTime(code).toInstant().toString();
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        return "unknown " + ProcessHandle.current().pid();
+      }
     }
 
     List<String> advertiserIds() {

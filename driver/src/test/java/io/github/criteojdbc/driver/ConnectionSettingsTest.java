@@ -10,6 +10,7 @@ import io.github.criteojdbc.client.CriteoClientConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -81,6 +82,31 @@ class ConnectionSettingsTest {
   }
 
   @Test
+  void reportsAreCachedOnDiskInTheUsersCacheFolderByDefault() throws Exception {
+    ConnectionSettings settings = settings(CREDENTIALS);
+
+    assertThat(settings.cacheMode()).isEqualTo("disk");
+    assertThat((Object) settings.cacheDir()).isEqualTo(UserCacheFolder.ofThisUser());
+    assertThat(settings.cacheMaxBytes()).isEqualTo(512L * 1024 * 1024);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"sandbox=true", "baseUrl=https://localhost:8443", "baseUrl=https://127.0.0.1:9", "baseUrl=https://[::1]:9"})
+  void emulatorsAndTestDoublesOnThisMachineAreCachedInMemoryByDefault(String target) throws Exception {
+    assertThat(settings((target.startsWith("sandbox") ? "" : CREDENTIALS) + target).cacheMode())
+        .isEqualTo("memory");
+  }
+
+  @Test
+  void cachePropertiesAreTakenAsGiven() throws Exception {
+    ConnectionSettings settings = settings("sandbox=true;cache=DISK;cacheDir=/tmp/reports;cacheMaxMegabytes=64");
+
+    assertThat(settings.cacheMode()).isEqualTo("disk");
+    assertThat((Object) settings.cacheDir()).isEqualTo(Path.of("/tmp/reports"));
+    assertThat(settings.cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
+  }
+
+  @Test
   void advertiserIdsDefaultToTheFallbackGiven() throws Exception {
     AdapterSettings adapter = settings("sandbox=true").adapterSettings(List.of("10001", "10002"), new WarningRouter());
 
@@ -120,6 +146,9 @@ class ConnectionSettingsTest {
       "realtimeCacheTtlSeconds|-1|or 0 to turn it off",
       "maxCallsPerMinute|99999999999|at most 2147483647",
       "defaultLookbackDays|1e3|at most 2147483647",
+      "cache|files|one of disk, memory, off",
+      "cacheMaxMegabytes|0|whole number of at least 1",
+      "cacheDir|bad\u0000dir|folder path",
   })
   void invalidValuesFailNamingThePropertyAndWhatItAccepts(String key, String value, String expected) {
     String url = CREDENTIALS + key + "=" + value + (key.equals("proxyPort") ? ";proxyHost=proxy.local" : "");

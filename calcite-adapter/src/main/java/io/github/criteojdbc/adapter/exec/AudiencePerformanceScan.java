@@ -161,7 +161,7 @@ public final class AudiencePerformanceScan {
   }
 
   private ReportCache.Key cacheKey(Report report) {
-    return new ReportCache.Key(context.application(), report.request);
+    return new ReportCache.Key(context.application(), report.request, shape(report.request));
   }
 
   private List<String> advertisers(ScanSpec spec, DataContext root) {

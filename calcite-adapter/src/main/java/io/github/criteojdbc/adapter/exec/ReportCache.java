@@ -4,45 +4,116 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 
+import io.github.criteojdbc.adapter.exec.ReportFileFormat.StoredReport;
+import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.RowShape;
+import io.github.criteojdbc.client.ValueType;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Finished reports' rows, shared by every connection of the JVM and keyed by application and
  * request, so re-running a query, paging in a SQL client or a BI tool's repeated queries cost no
  * API calls. Bounded by the number of values it holds; each entry carries its own expiry because
- * reports of recent days must be refreshed sooner than old ones.
+ * reports of recent days must be refreshed sooner than old ones. With a {@link DiskReportStore}
+ * behind it, entries whose key says everything about their rows are also written to disk, so
+ * that another JVM (the next {@code java -jar … -e}, a restarted BI server) finds them.
  */
 public final class ReportCache {
+  private static final Logger LOG = Logger.getLogger(ReportCache.class.getName());
   /** About 200 MB of boxed values at most. */
   static final long DEFAULT_MAX_VALUES = 8_000_000L;
 
   private static final ReportCache SHARED = new ReportCache(DEFAULT_MAX_VALUES, Clock.systemUTC());
+  private static final Map<Path, ReportCache> ON_DISK = new ConcurrentHashMap<>();
 
   private final Cache<Key, Entry> entries;
   private final long maxValuesPerEntry;
   private final Clock clock;
+  private final Optional<DiskReportStore> disk;
+  private final boolean enabled;
 
   public ReportCache(long maxValues, Clock clock) {
+    this(maxValues, clock, null, true);
+  }
+
+  /** A cache whose entries are also kept in {@code disk}, which other JVMs may share. */
+  public ReportCache(long maxValues, Clock clock, DiskReportStore disk) {
+    this(maxValues, clock, Objects.requireNonNull(disk, "disk"), true);
+  }
+
+  private ReportCache(long maxValues, Clock clock, DiskReportStore disk, boolean enabled) {
     this.entries = CacheBuilder.newBuilder()
         .maximumWeight(maxValues)
         .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.values()))
         .build();
     this.maxValuesPerEntry = maxValues / 4;
     this.clock = clock;
+    this.disk = Optional.ofNullable(disk);
+    this.enabled = enabled;
   }
 
+  /** The JVM's memory-only cache. */
   public static ReportCache shared() {
     return SHARED;
   }
 
-  /** The cached rows of a request, if present and not expired. */
+  /** A cache that keeps nothing ({@code cache=off}). */
+  public static ReportCache off() {
+    return new ReportCache(0, Clock.systemUTC(), null, false);
+  }
+
+  /**
+   * The JVM's cache whose second tier is the folder {@code cacheDir}, shared by the connections
+   * naming it. When the folder cannot be used (not writable, another user's), the JVM's
+   * memory-only cache, and {@code warnings} hears why, once per folder and JVM.
+   */
+  public static ReportCache onDisk(Path cacheDir, long maxBytes, Consumer<String> warnings) {
+    Path folder = cacheDir.toAbsolutePath().normalize();
+    AtomicReference<String> refusal = new AtomicReference<>();
+    ReportCache cache = ON_DISK.computeIfAbsent(folder, dir -> {
+      try {
+        return new ReportCache(DEFAULT_MAX_VALUES, Clock.systemUTC(),
+            DiskReportStore.open(dir, maxBytes, Clock.systemUTC()));
+      } catch (IOException | RuntimeException e) {
+        refusal.set("cacheDir " + dir + " cannot hold cached reports (" + e.getMessage()
+            + "); reports are cached in memory only: set cacheDir to a folder of yours, or cache=memory");
+        return SHARED;
+      }
+    });
+    Optional.ofNullable(refusal.get()).ifPresent(message -> {
+      LOG.warning(message);
+      warnings.accept(message);
+    });
+    return cache;
+  }
+
+  /** The folder of the disk tier, if this cache has one. */
+  public Optional<Path> diskFolder() {
+    return disk.map(DiskReportStore::folder);
+  }
+
+  /** The cached rows of a request, if present and not expired, from memory else from disk. */
   public Optional<Entry> get(Key key) {
+    if (!enabled) {
+      return Optional.empty();
+    }
     Entry entry = entries.getIfPresent(key);
     if (entry != null && entry.expiresAt.isAfter(clock.instant())) {
       return Optional.of(entry);
@@ -50,7 +121,60 @@ public final class ReportCache {
     if (entry != null) {
       entries.invalidate(key);
     }
-    return Optional.empty();
+    return fromDisk(key);
+  }
+
+  private Optional<Entry> fromDisk(Key key) {
+    if (disk.isEmpty() || key.text().isEmpty()) {
+      return Optional.empty();
+    }
+    return disk.get().read(key.application, key.text().get())
+        .flatMap(stored -> promote(key, stored));
+  }
+
+  /** The entry read from disk, now also in memory, when its values have the key's column types. */
+  private Optional<Entry> promote(Key key, StoredReport stored) {
+    if (!stored.expiresAt().isAfter(clock.instant()) || !hasTypesOf(stored.rows(), key.shape)) {
+      return Optional.empty();
+    }
+    Entry entry = new Entry(stored.rows(), stored.complete(), stored.currency(), stored.fetchedAt(),
+        stored.expiresAt());
+    entries.put(key, entry);
+    return Optional.of(entry);
+  }
+
+  private static boolean hasTypesOf(List<Object[]> rows, RowShape shape) {
+    List<ColumnRequest> columns = shape.columns();
+    for (Object[] row : rows) {
+      if (row.length != columns.size()) {
+        return false;
+      }
+      for (int i = 0; i < row.length; i++) {
+        if (row[i] != null && row[i].getClass() != javaClass(columns.get(i).type())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Class<?> javaClass(ValueType type) {
+    switch (type) {
+    case INTEGER:
+    case DATE:
+      return Integer.class;
+    case LONG:
+    case TIMESTAMP:
+      return Long.class;
+    case DOUBLE:
+      return Double.class;
+    case DECIMAL:
+      return BigDecimal.class;
+    case BOOLEAN:
+      return Boolean.class;
+    default:
+      return String.class;
+    }
   }
 
   public void put(Key key, List<Object[]> rows, String currency, Duration ttl) {
@@ -62,15 +186,24 @@ public final class ReportCache {
    * asked for), for {@code ttl} from then: which of its days were settled follows from that instant.
    */
   public void put(Key key, List<Object[]> rows, String currency, Duration ttl, Instant fetchedAt) {
-    if (ttl.isZero() || ttl.isNegative()) {
+    if (!enabled || ttl.isZero() || ttl.isNegative()) {
       return;
     }
-    entries.put(key, new Entry(ImmutableList.copyOf(rows), true, currency, fetchedAt, fetchedAt.plus(ttl)));
+    Entry entry = new Entry(ImmutableList.copyOf(rows), true, currency, fetchedAt, fetchedAt.plus(ttl));
+    entries.put(key, entry);
+    toDisk(key, entry);
   }
 
   /** The instant by this cache's clock, which decides expiries and the age of reports. */
   public Instant now() {
     return clock.instant();
+  }
+
+  private void toDisk(Key key, Entry entry) {
+    if (disk.isPresent() && key.text().isPresent()) {
+      disk.get().write(key.application, new StoredReport(key.text().get(), entry.rows, entry.complete,
+          entry.currency, entry.fetchedAt, entry.expiresAt));
+    }
   }
 
   /**
@@ -83,7 +216,7 @@ public final class ReportCache {
 
   /** As {@link #putPrefix(Key, List, String, Duration)}, of a report asked for at {@code fetchedAt}. */
   public void putPrefix(Key key, List<Object[]> rows, String currency, Duration ttl, Instant fetchedAt) {
-    if (ttl.isZero() || ttl.isNegative() || rows.isEmpty()) {
+    if (!enabled || ttl.isZero() || ttl.isNegative() || rows.isEmpty()) {
       return;
     }
     Optional<Entry> present = get(key);
@@ -91,8 +224,9 @@ public final class ReportCache {
         && (present.get().complete || present.get().rows.size() >= rows.size())) {
       return;
     }
-    entries.put(key, new Entry(ImmutableList.copyOf(rows), false, currency, fetchedAt,
-        fetchedAt.plus(ttl)));
+    Entry entry = new Entry(ImmutableList.copyOf(rows), false, currency, fetchedAt, fetchedAt.plus(ttl));
+    entries.put(key, entry);
+    toDisk(key, entry);
   }
 
   /**
@@ -102,9 +236,20 @@ public final class ReportCache {
   public List<CachedReport> completeReports(String application) {
     Instant now = clock.instant();
     List<CachedReport> reports = new ArrayList<>();
+    Set<String> inMemory = new HashSet<>();
     entries.asMap().forEach((key, entry) -> {
       if (key.application.equals(application) && entry.complete && entry.expiresAt.isAfter(now)) {
         reports.add(new CachedReport(key.request, entry));
+        key.text().map(ReportFileNames::entryFile).ifPresent(inMemory::add);
+      }
+    });
+    disk.ifPresent(store -> {
+      for (StoredReport stored : store.readAll(application, inMemory,
+          stored -> stored.complete() && ReportKeyText.statisticsKey(stored.key()).isPresent())) {
+        ReportKeyText.statisticsKey(stored.key())
+            .filter(key -> key.application.equals(application))
+            .flatMap(key -> promote(key, stored).map(entry -> new CachedReport(key.request, entry)))
+            .ifPresent(reports::add);
       }
     });
     return reports;
@@ -128,14 +273,33 @@ public final class ReportCache {
     return maxValuesPerEntry;
   }
 
-  /** A request of one application: same request with other credentials is another entry. */
+  /**
+   * A request of one application: same request with other credentials is another entry. A key
+   * that also knows the row shape of its report can be kept on disk; the shape is not part of its
+   * identity in memory, where a request always has the same shape.
+   */
   public static final class Key {
     private final String application;
     private final Object request;
+    private final RowShape shape;
+    private volatile Optional<String> text;
 
     public Key(String application, Object request) {
+      this(application, request, null);
+    }
+
+    public Key(String application, Object request, RowShape shape) {
       this.application = Objects.requireNonNull(application, "application");
       this.request = Objects.requireNonNull(request, "request");
+      this.shape = shape;
+    }
+
+    /** The full key the disk tier writes and checks, when the entry can be kept there. */
+    Optional<String> text() {
+      if (text == null) {
+        text = ReportKeyText.of(application, request, shape);
+      }
+      return text;
     }
 
     @Override public boolean equals(Object o) {

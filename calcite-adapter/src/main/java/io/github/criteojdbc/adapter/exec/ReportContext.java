@@ -14,13 +14,25 @@ public final class ReportContext {
   private final AdapterSettings settings;
   private final ReportCache cache;
   private final ReportJournal journal;
+  private final String application;
 
+  /** The application is the client id at the API root. */
   public ReportContext(CriteoClient client, AdapterSettings settings, ReportCache cache,
       ReportJournal journal) {
+    this(client, settings, cache, journal, client.config().clientId() + "@" + client.config().baseUrl());
+  }
+
+  /**
+   * {@code account} names whose data the reports are, where the client id and API root do not
+   * (an emulator whose address changes with every start but whose data does not).
+   */
+  public ReportContext(CriteoClient client, AdapterSettings settings, ReportCache cache,
+      ReportJournal journal, String account) {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.application = Objects.requireNonNull(account, "account") + " API " + client.config().apiVersion();
   }
 
   public CriteoClient client() {
@@ -39,8 +51,11 @@ public final class ReportContext {
     return journal;
   }
 
-  /** Identifies the application whose budget, token and cached reports a request belongs to. */
+  /**
+   * Identifies the application whose cached reports a request belongs to: its account and API
+   * version.
+   */
   public String application() {
-    return client.config().clientId() + "@" + client.config().baseUrl();
+    return application;
   }
 }

@@ -304,7 +304,7 @@ public final class StatisticsScan {
                   listener -> download(missing, root, closed, listener)), closed);
         }
       }
-      ReportCache.Key key = new ReportCache.Key(context.application(), request);
+      ReportCache.Key key = key(request);
       Function<ReportListener, RawRows> download = listener -> download(request, root, closed, listener);
       return view.readable(request, key)
           ? context.journal().read(context, "statistics", key, request, download)
@@ -321,11 +321,20 @@ public final class StatisticsScan {
       Duration keep = cacheOff() ? Duration.ZERO
           : RestatementWindow.settled(request.startDate(), context.settings().timezone(), fetchedAt)
               ? context.settings().cacheTtl() : ttl;
-      RowShape shape = new RowShape(columnsOf(catalog, request.dimensions(), request.metrics()));
+      RowShape shape = shapeOf(request);
       return new StreamingRows(context.client().statisticsReport(request, shape,
               QueryControls.from(root, closed, listener)),
-          context.cache(), new ReportCache.Key(context.application(), request), keep, fetchedAt,
+          context.cache(), new ReportCache.Key(context.application(), request, shape), keep, fetchedAt,
           requestedCurrency);
+    }
+
+    /** The cache key of a request, with the row shape its report has, so that it can be kept on disk. */
+    private ReportCache.Key key(StatisticsReportRequest request) {
+      return new ReportCache.Key(context.application(), request, shapeOf(request));
+    }
+
+    private RowShape shapeOf(StatisticsReportRequest request) {
+      return new RowShape(columnsOf(catalog, request.dimensions(), request.metrics()));
     }
 
     /**
@@ -362,7 +371,7 @@ public final class StatisticsScan {
       private List<ReportCache.CachedReport> reports;
 
       boolean cachedInFull(StatisticsReportRequest request) {
-        return context.cache().get(new ReportCache.Key(context.application(), request))
+        return context.cache().get(key(request))
             .filter(entry -> entry.complete() && readable.all(request, entry)).isPresent();
       }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * needs a width, or sqlline prints empty columns.
  */
 final class ShellArguments {
-  static final String SANDBOX_URL = "jdbc:criteo:sandbox=true";
+  /** The next {@code java -jar … -e} of the same day reuses the reports of this one. */
+  static final String SANDBOX_URL = "jdbc:criteo:sandbox=true;cache=disk";
   static final int WIDTH_WITHOUT_TERMINAL = 200;
 
   private ShellArguments() {

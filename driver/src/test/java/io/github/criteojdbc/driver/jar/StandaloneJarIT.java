@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +45,17 @@ class StandaloneJarIT {
     }
 
     static Run of(List<String> command) throws IOException, InterruptedException {
+      return of(command, Map.of());
+    }
+
+    /** {@code environment} is added to this JVM's. */
+    static Run of(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
       Path out = Files.createTempFile("criteo-jdbc-out", ".txt");
       Path err = Files.createTempFile("criteo-jdbc-err", ".txt");
       try {
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
           process.destroyForcibly();

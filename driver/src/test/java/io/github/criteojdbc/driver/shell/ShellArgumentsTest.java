@@ -9,7 +9,7 @@ class ShellArgumentsTest {
   @Test
   void withoutAUrlTheShellOpensTheSandbox() {
     assertThat(ShellArguments.complete(List.of(), true))
-        .containsSequence("-u", "jdbc:criteo:sandbox=true");
+        .containsSequence("-u", "jdbc:criteo:sandbox=true;cache=disk");
   }
 
   @Test
