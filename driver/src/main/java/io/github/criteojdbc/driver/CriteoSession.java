@@ -31,25 +31,27 @@ final class CriteoSession implements AutoCloseable {
   private final ReportContext context;
 
   private CriteoSession(ConnectionSettings settings, CriteoClient client, Optional<EmbeddedSandbox.Lease> sandbox,
-      List<String> fallbackAdvertisers) {
+      List<String> fallbackAdvertisers, ReportCache cache, ReportJournal journal) {
     this.settings = settings;
     this.client = client;
     this.sandbox = sandbox;
-    this.context = new ReportContext(client, settings.adapterSettings(fallbackAdvertisers, warnings),
-        ReportCache.shared(), ReportJournal.shared());
+    this.context = new ReportContext(client, settings.adapterSettings(fallbackAdvertisers, warnings), cache, journal);
   }
 
-  static CriteoSession open(ConnectionSettings settings) throws SQLException {
+  /** A session whose reports go to {@code cache} and {@code journal}, which the driver's connections share. */
+  static CriteoSession open(ConnectionSettings settings, ReportCache cache, ReportJournal journal)
+      throws SQLException {
     if (!settings.sandbox()) {
       CriteoClientConfig config = settings.clientConfig();
       LOG.fine(() -> "connecting to " + config.baseUrl() + " as " + config.clientId());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.empty(), List.of());
+      return new CriteoSession(settings, CriteoClient.create(config), Optional.empty(), List.of(), cache, journal);
     }
     EmbeddedSandbox.Lease lease = EmbeddedSandbox.acquire();
     try {
       CriteoClientConfig config = settings.clientConfig(lease.baseUrl(), lease.clientId(), lease.clientSecret());
       LOG.fine(() -> "connecting to the embedded sandbox at " + config.baseUrl());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.of(lease), lease.advertiserIds());
+      return new CriteoSession(settings, CriteoClient.create(config), Optional.of(lease), lease.advertiserIds(),
+          cache, journal);
     } catch (SQLException | RuntimeException e) {
       lease.close();
       throw e;

@@ -28,6 +28,11 @@ public final class ReportCache {
   private final long maxValuesPerEntry;
   private final Clock clock;
 
+  /** A cache of the shared one's size that tells time by {@code clock}. */
+  public ReportCache(Clock clock) {
+    this(DEFAULT_MAX_VALUES, clock);
+  }
+
   public ReportCache(long maxValues, Clock clock) {
     this.entries = CacheBuilder.newBuilder()
         .maximumWeight(maxValues)
