@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -120,7 +122,7 @@ final class BudgetSection {
       }
     }
 
-    private static java.util.Optional<java.lang.reflect.Method> onClock(Class<?> type) {
+    private static Optional<Method> onClock(Class<?> type) {
       return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals("onClock")
           && Arrays.equals(m.getParameterTypes(), new Class<?>[] {Clock.class})).findFirst();
     }
@@ -195,7 +197,7 @@ final class BudgetSection {
       Driver driver = jar.load(clock);
       String url = sandbox.url(sandbox.advertisers(), "");
       for (String table : List.of("statistics", "audience_performance", "mpo_realtime", "catalog_batch_report")) {
-        spends.put("(a) preview " + table, measure(sandbox, () -> preview(driver, url, table, jar == baseline)));
+        spends.put("(a) preview " + table, measure(sandbox, () -> preview(driver, url, table, jar.equals(baseline))));
       }
       LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
       String days = days(today.minusDays(DASHBOARD_DAYS), today.minusDays(1));
