@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
 # Builds the driver and the benchmarks, runs every benchmark in one go and writes
-# benchmarks/results/latest.md. --quick runs each benchmark briefly (indicative only).
+# benchmarks/results/latest.md. --quick runs each benchmark briefly (indicative only);
+# --only budget runs the API budget for a BI session alone and writes benchmarks/results/budget.md.
+# The API budget is measured beside the driver of $baseline_commit, built once under benchmarks/target.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-quick=()
+baseline_commit=ac23663
+options=()
+output=benchmarks/results/latest.md
 case "${1:-}" in
-  --quick) quick=(--quick) ;;
+  --quick) options=(--quick) ;;
+  --only)
+    [[ "${2:-}" == budget ]] || { echo "usage: ./bench.sh [--quick | --only budget]" >&2; exit 2; }
+    options=(--only budget)
+    output=benchmarks/results/budget.md ;;
   "") ;;
-  *) echo "usage: ./bench.sh [--quick]" >&2; exit 2 ;;
+  *) echo "usage: ./bench.sh [--quick | --only budget]" >&2; exit 2 ;;
 esac
 
 mvn -B -ntp -q install -DskipTests -pl benchmarks -am
+baseline_dir=benchmarks/target/baseline-$baseline_commit
+baseline_jar=$baseline_dir/driver/target/criteo-jdbc.jar
+if [[ ! -f $baseline_jar ]]; then
+  rm -rf "$baseline_dir"
+  mkdir -p "$baseline_dir"
+  git archive "$baseline_commit" | tar -x -C "$baseline_dir"
+  (cd "$baseline_dir" && mvn -B -ntp -q package -DskipTests -pl driver -am)
+fi
 mkdir -p benchmarks/results
 java -cp "benchmarks/target/benchmarks.jar:benchmarks/target/lib/*" \
-  io.github.criteojdbc.benchmarks.BenchRunner "${quick[@]}" driver/target/criteo-jdbc.jar \
-  benchmarks/results/latest.md
+  io.github.criteojdbc.benchmarks.BenchRunner "${options[@]}" driver/target/criteo-jdbc.jar \
+  "$baseline_commit" "$baseline_jar" "$output"

@@ -7,27 +7,45 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Runs every benchmark in one go and writes the results as Markdown. Arguments:
- * {@code [--quick] <driver jar> <output file>}.
+ * {@code [--quick] [--only budget] <driver jar> <baseline commit> <baseline driver jar> <output file>}; the
+ * baseline is the older driver the API budget is measured beside, and {@code --only budget} runs that
+ * section alone.
  */
 public final class BenchRunner {
   private BenchRunner() {
   }
 
   public static void main(String[] args) throws Exception {
-    boolean quick = args.length == 3 && args[0].equals("--quick");
-    if (args.length != (quick ? 3 : 2)) {
-      System.err.println("usage: BenchRunner [--quick] <driver jar> <output file>");
+    List<String> arguments = new ArrayList<>(List.of(args));
+    boolean quick = arguments.remove("--quick");
+    boolean budgetOnly = arguments.size() == 6 && arguments.get(0).equals("--only") && arguments.get(1).equals("budget");
+    if (budgetOnly) {
+      arguments.subList(0, 2).clear();
+    }
+    if (arguments.size() != 4) {
+      System.err.println("usage: BenchRunner [--quick] [--only budget] <driver jar> <baseline commit>"
+          + " <baseline driver jar> <output file>");
       System.exit(2);
     }
-    Path driverJar = Path.of(args[quick ? 1 : 0]);
-    Path output = Path.of(args[quick ? 2 : 1]);
-    RunSize size = RunSize.of(quick);
+    Path driverJar = Path.of(arguments.get(0));
+    BudgetSection budget = new BudgetSection(driverJar, arguments.get(1), Path.of(arguments.get(2)));
+    Path output = Path.of(arguments.get(3));
     long started = System.nanoTime();
+    if (budgetOnly) {
+      String apiBudget = budget.run();
+      String report = "# Benchmark results: API budget only\n\n"
+          + machine("`BenchRunner --only budget`", (System.nanoTime() - started) / 60e9, apiBudget);
+      Files.writeString(output, report, StandardCharsets.UTF_8);
+      System.out.println(report);
+      return;
+    }
+    RunSize size = RunSize.of(quick);
     JmhSection jmh = new JmhSection(size);
     ProcessSection processes = new ProcessSection(size, driverJar, driverJar.toAbsolutePath().getParent());
     String streaming = jmh.streaming();
@@ -36,18 +54,20 @@ public final class BenchRunner {
     String coldStart = processes.coldStart();
     String apiCalls = new ApiCallSection().run();
     String fanOut = new FanOutSection(size).run();
+    String apiBudget = budget.run();
     String report = "# Benchmark results\n\n"
-        + machine(quick, (System.nanoTime() - started) / 60e9)
-        + streaming + memory + overhead + coldStart + apiCalls + fanOut;
+        + machine(quick ? "`./bench.sh --quick` (short, indicative only)" : "`./bench.sh` (full)",
+            (System.nanoTime() - started) / 60e9, streaming + memory + overhead + coldStart + apiCalls + fanOut
+                + apiBudget);
     Files.writeString(output, report, StandardCharsets.UTF_8);
     System.out.println(report);
   }
 
-  private static String machine(boolean quick, double minutes) throws IOException {
+  /** The machine table (with the load at the end of the run) followed by the sections. */
+  private static String machine(String run, double minutes, String sections) throws IOException {
     return "| | |\n|---|---|\n"
         + "| date | " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " |\n"
-        + "| run | " + (quick ? "`./bench.sh --quick` (short, indicative only)" : "`./bench.sh` (full)")
-        + String.format(", %.1f min", minutes) + " |\n"
+        + "| run | " + run + String.format(", %.1f min", minutes) + " |\n"
         + "| CPU | " + cpuModel().orElse("unknown") + ", " + Runtime.getRuntime().availableProcessors()
         + " processors available (nproc) |\n"
         + "| memory | " + memTotal().orElse("unknown") + " |\n"
@@ -55,7 +75,7 @@ public final class BenchRunner {
         + "| OS | " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch") + " |\n"
         + "| JVM | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-        + System.getProperty("java.vendor") + ") |\n\n";
+        + System.getProperty("java.vendor") + ") |\n\n" + sections;
   }
 
   private static Optional<String> cpuModel() throws IOException {

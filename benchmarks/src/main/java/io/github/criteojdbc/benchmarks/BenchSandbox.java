@@ -3,6 +3,7 @@ package io.github.criteojdbc.benchmarks;
 import io.github.criteojdbc.sandbox.LoggedRequest;
 import io.github.criteojdbc.sandbox.RequestLog;
 import io.github.criteojdbc.sandbox.SandboxFaults;
+import io.github.criteojdbc.sandbox.SandboxOptions;
 import io.github.criteojdbc.sandbox.SandboxServer;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -21,8 +23,17 @@ import java.util.List;
  * driver.
  */
 final class BenchSandbox implements AutoCloseable {
-  private final SandboxServer server = SandboxServer.start();
+  private final SandboxServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+
+  BenchSandbox() {
+    this(Clock.systemUTC());
+  }
+
+  /** A sandbox whose data, report states and tokens follow {@code clock}. */
+  BenchSandbox(Clock clock) {
+    server = SandboxServer.start(SandboxOptions.builder().clock(clock).build());
+  }
 
   /**
    * A URL with the sandbox's credentials, polling as fast as it answers, without the client-side
@@ -30,8 +41,13 @@ final class BenchSandbox implements AutoCloseable {
    * {@code extra} adds properties.
    */
   String url(String extra) {
+    return url(List.of(advertiser()), extra);
+  }
+
+  /** The same URL for queries of {@code advertisers} by default. */
+  String url(List<String> advertisers, String extra) {
     return "jdbc:criteo:baseUrl=" + server.baseUrl() + ";clientId=" + server.clientId()
-        + ";clientSecret=" + server.clientSecret() + ";advertiserIds=" + advertiser()
+        + ";clientSecret=" + server.clientSecret() + ";advertiserIds=" + String.join(",", advertisers)
         + ";pollIntervalSeconds=0.001;maxCallsPerMinute=1000000" + (extra.isEmpty() ? "" : ";" + extra);
   }
 

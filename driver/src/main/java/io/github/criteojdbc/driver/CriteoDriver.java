@@ -1,6 +1,8 @@
 package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoPrepare;
+import io.github.criteojdbc.adapter.exec.ReportCache;
+import io.github.criteojdbc.adapter.exec.ReportJournal;
 import io.github.criteojdbc.adapter.state.DriverStateSchema;
 
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -13,7 +15,9 @@ import org.apache.calcite.jdbc.Driver;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -37,8 +41,31 @@ public class CriteoDriver extends Driver {
     new CriteoDriver().register();
   }
 
+  private final Optional<ReportCache> cache;
+  private final ReportJournal journal;
+
+  /**
+   * The driver of {@code DriverManager}: its connections share the JVM's journal and the report
+   * cache their {@code cache} property chooses.
+   */
   public CriteoDriver() {
+    this(Optional.empty(), ReportJournal.shared());
+  }
+
+  private CriteoDriver(Optional<ReportCache> cache, ReportJournal journal) {
     super(CriteoPrepare::new);
+    this.cache = cache;
+    this.journal = journal;
+  }
+
+  /**
+   * A driver, not registered with {@code DriverManager}, whose connections share a report cache and
+   * journal of their own that tell time by {@code clock}: when cached reports expire and which of
+   * their days were settled when fetched. A session can so be replayed at another time, such as a
+   * dashboard loaded again 24 hours later against a sandbox on the same clock, without waiting.
+   */
+  public static CriteoDriver onClock(Clock clock) {
+    return new CriteoDriver(Optional.of(new ReportCache(clock)), new ReportJournal(clock));
   }
 
   @Override protected String getConnectStringPrefix() {
@@ -71,7 +98,7 @@ public class CriteoDriver extends Driver {
     ConnectionSettings settings = ConnectionSettings.from(
         ConnectionRequest.parse(url.substring(URL_PREFIX.length()), info));
     settings.logLevel().ifPresent(LogLevels::apply);
-    CriteoSession session = CriteoSession.open(settings);
+    CriteoSession session = CriteoSession.open(settings, cache, journal);
     Connection calcite = null;
     try {
       calcite = super.connect(URL_PREFIX, settings.calciteProperties());

@@ -32,29 +32,35 @@ final class CriteoSession implements AutoCloseable {
   private final ReportContext context;
 
   private CriteoSession(ConnectionSettings settings, CriteoClient client, Optional<EmbeddedSandbox.Lease> sandbox,
-      List<String> fallbackAdvertisers) {
+      List<String> fallbackAdvertisers, Optional<ReportCache> ownCache, ReportJournal journal) {
     this.settings = settings;
     this.client = client;
     this.sandbox = sandbox;
-    ReportCache cache = settings.reportCache(warnings);
+    ReportCache cache = ownCache.orElseGet(() -> settings.reportCache(warnings));
     // Only reports kept on disk outlive the emulator; in memory they stay the reports of its port.
     AdapterSettings adapterSettings = settings.adapterSettings(fallbackAdvertisers, warnings);
-    this.context = sandbox.isPresent() && settings.cacheMode().equals("disk")
-        ? new ReportContext(client, adapterSettings, cache, ReportJournal.shared(), sandbox.get().account())
-        : new ReportContext(client, adapterSettings, cache, ReportJournal.shared());
+    this.context = sandbox.isPresent() && ownCache.isEmpty() && settings.cacheMode().equals("disk")
+        ? new ReportContext(client, adapterSettings, cache, journal, sandbox.get().account())
+        : new ReportContext(client, adapterSettings, cache, journal);
   }
 
-  static CriteoSession open(ConnectionSettings settings) throws SQLException {
+  /**
+   * A session whose reports go to {@code journal} and to {@code ownCache}, which the driver's
+   * connections share, or without one to the cache its {@code cache} property chooses.
+   */
+  static CriteoSession open(ConnectionSettings settings, Optional<ReportCache> ownCache, ReportJournal journal)
+      throws SQLException {
     if (!settings.sandbox()) {
       CriteoClientConfig config = settings.clientConfig();
       LOG.fine(() -> "connecting to " + config.baseUrl() + " as " + config.clientId());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.empty(), List.of());
+      return new CriteoSession(settings, CriteoClient.create(config), Optional.empty(), List.of(), ownCache, journal);
     }
     EmbeddedSandbox.Lease lease = EmbeddedSandbox.acquire();
     try {
       CriteoClientConfig config = settings.clientConfig(lease.baseUrl(), lease.clientId(), lease.clientSecret());
       LOG.fine(() -> "connecting to the embedded sandbox at " + config.baseUrl());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.of(lease), lease.advertiserIds());
+      return new CriteoSession(settings, CriteoClient.create(config), Optional.of(lease), lease.advertiserIds(),
+          ownCache, journal);
     } catch (SQLException | RuntimeException e) {
       lease.close();
       throw e;

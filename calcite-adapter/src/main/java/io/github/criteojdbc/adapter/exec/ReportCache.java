@@ -49,6 +49,11 @@ public final class ReportCache {
   private final Optional<DiskReportStore> disk;
   private final boolean enabled;
 
+  /** A cache of the shared one's size that tells time by {@code clock}. */
+  public ReportCache(Clock clock) {
+    this(DEFAULT_MAX_VALUES, clock);
+  }
+
   public ReportCache(long maxValues, Clock clock) {
     this(maxValues, clock, null, true);
   }
