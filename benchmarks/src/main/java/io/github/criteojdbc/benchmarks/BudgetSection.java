@@ -1,6 +1,7 @@
 package io.github.criteojdbc.benchmarks;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
+import io.github.criteojdbc.sandbox.MovableClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,7 +198,7 @@ final class BudgetSection {
   /** The steps in order, each measured on a fresh sandbox per driver; (a) to (d) share one simulated clock. */
   private Map<String, Spend> session(DriverJar jar) throws Exception {
     Map<String, Spend> spends = new LinkedHashMap<>();
-    SimulatedClock clock = new SimulatedClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
     try (BenchSandbox sandbox = new BenchSandbox(clock)) {
       Driver driver = jar.load(clock);
       String url = sandbox.url(sandbox.advertisers(), "");

@@ -3,6 +3,7 @@ package io.github.criteojdbc.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.criteojdbc.adapter.exec.ReportCache;
+import io.github.criteojdbc.sandbox.MovableClock;
 import io.github.criteojdbc.sandbox.SandboxOptions;
 import io.github.criteojdbc.sandbox.SandboxServer;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
@@ -20,7 +21,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +51,8 @@ class DaySlicedRefetchTest {
   /** Half past noon UTC ten days ago: the sandbox holds that day's first twelve hours. */
   private static final Instant FIRST_RUN = LocalDate.now(ZoneOffset.UTC).minusDays(10)
       .atTime(12, 30).toInstant(ZoneOffset.UTC);
-  private static final TestClock CLOCK = new TestClock();
+  /** The instant the sandbox and the report cache share, set and moved by the tests. */
+  private static final MovableClock CLOCK = new MovableClock(Instant.now());
   private static final SandboxServer SANDBOX = SandboxServer.start(SandboxOptions.builder()
       .clock(CLOCK).build());
   private static final Consumer<AdapterSettings.Builder> KEEP_TWO_DAYS =
@@ -328,30 +329,5 @@ class DaySlicedRefetchTest {
         throw new UncheckedIOException(e);
       }
     }).collect(Collectors.toList());
-  }
-
-  /** The instant the sandbox and the report cache share, set and moved by the tests. */
-  private static final class TestClock extends Clock {
-    private volatile Instant now = Instant.now();
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override public Instant instant() {
-      return now;
-    }
-
-    @Override public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("the tests read instants only");
-    }
   }
 }

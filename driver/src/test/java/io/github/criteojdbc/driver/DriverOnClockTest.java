@@ -3,6 +3,7 @@ package io.github.criteojdbc.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
+import io.github.criteojdbc.sandbox.MovableClock;
 import io.github.criteojdbc.sandbox.SandboxOptions;
 import io.github.criteojdbc.sandbox.SandboxServer;
 
@@ -12,11 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,29 +82,5 @@ class DriverOnClockTest {
       }
     }
     return dates;
-  }
-
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override public Instant instant() {
-      return now;
-    }
-
-    @Override public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("UTC only");
-    }
   }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
   private static final String ANY_STATUS = "/preview/reports/abc/status";
 
-  private MutableClock clock;
+  private MovableClock clock;
   private SandboxServer sandbox;
   private SandboxClient client;
 
   @BeforeEach
   void start() {
-    clock = MutableClock.atNow();
+    clock = TestTime.clock();
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(clock).build());
     client = new SandboxClient(sandbox);
   }

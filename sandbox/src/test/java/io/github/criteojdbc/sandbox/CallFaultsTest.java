@@ -24,7 +24,7 @@ class CallFaultsTest {
 
   @BeforeEach
   void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     // These tests check the spec's own forms; ReportVariantsTest covers the others.
     sandbox.faults().pinVariant(ReportVariant.spec());
     client = new SandboxClient(sandbox);
@@ -159,7 +159,7 @@ class CallFaultsTest {
 
     assertThat(reply.header("Deprecation")).isEqualTo("true");
     assertThat(ZonedDateTime.parse(reply.header("Sunset"), DateTimeFormatter.RFC_1123_DATE_TIME))
-        .isAfter(MutableClock.NOW.atZone(java.time.ZoneOffset.UTC));
+        .isAfter(TestTime.NOW.atZone(java.time.ZoneOffset.UTC));
     assertThat(error.header("Deprecation")).isEqualTo("true");
   }
 

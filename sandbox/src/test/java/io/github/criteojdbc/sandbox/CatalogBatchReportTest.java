@@ -22,7 +22,7 @@ class CatalogBatchReportTest {
 
   @BeforeAll
   static void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     client = new SandboxClient(sandbox);
   }
 
@@ -42,7 +42,7 @@ class CatalogBatchReportTest {
 
   @Test
   void aFinishedBatchAnswersTheDocumentedShapeWithCountersAndTimestampAsStrings() {
-    Instant sent = MutableClock.NOW.minus(Duration.ofMinutes(30));
+    Instant sent = TestTime.NOW.minus(Duration.ofMinutes(30));
     sandbox.catalogBatches().register(CatalogBatch.builder("shape", sent).products(4, 2, 1)
         .error("SKU-A", "MissingName", "title: field is required", false)
         .error("SKU-A", "MissingURL", "link: field is required", false)
@@ -75,7 +75,7 @@ class CatalogBatchReportTest {
 
   @Test
   void aBatchIsAcceptedThenInProgressForItsRegisteredPollsThenValidated() {
-    sandbox.catalogBatches().register(CatalogBatch.builder("slow", MutableClock.NOW).products(2, 2, 0)
+    sandbox.catalogBatches().register(CatalogBatch.builder("slow", TestTime.NOW).products(2, 2, 0)
         .processingPolls(1, 2).build());
 
     List<String> statuses = new ArrayList<>();
@@ -88,7 +88,7 @@ class CatalogBatchReportTest {
 
   @Test
   void whileProcessingOnlyTheBatchSizeIsKnownAndNoDetailsAreListed() {
-    sandbox.catalogBatches().register(CatalogBatch.builder("pending", MutableClock.NOW).products(2, 1, 0)
+    sandbox.catalogBatches().register(CatalogBatch.builder("pending", TestTime.NOW).products(2, 1, 0)
         .error("SKU-C", "MissingImages", "imageLink: field is required", false).processingPolls(1, 0).build());
 
     JsonNode body = report("pending").json();
@@ -119,7 +119,7 @@ class CatalogBatchReportTest {
 
   @Test
   void aReportIsKeptFourDaysAfterTheBatchWasSent() {
-    Instant fourDaysAgo = MutableClock.NOW.minus(CatalogBatches.RETENTION);
+    Instant fourDaysAgo = TestTime.NOW.minus(CatalogBatches.RETENTION);
     sandbox.catalogBatches().register(CatalogBatch.builder("young", fourDaysAgo.plusSeconds(60)).build());
     sandbox.catalogBatches().register(CatalogBatch.builder("old", fourDaysAgo).build());
 
@@ -163,7 +163,7 @@ class CatalogBatchReportTest {
 
   @Test
   void anIssueTypeOutsideTheSpecEnumIsRefusedAtRegistration() {
-    CatalogBatch.Builder batch = CatalogBatch.builder("bad", MutableClock.NOW)
+    CatalogBatch.Builder batch = CatalogBatch.builder("bad", TestTime.NOW)
         .warning("SKU-D", "MissingName", "wrong level", false);
 
     assertThatThrownBy(batch::build).isInstanceOf(IllegalArgumentException.class)

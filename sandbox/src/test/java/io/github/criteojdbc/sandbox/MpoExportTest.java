@@ -22,7 +22,7 @@ class MpoExportTest {
 
   @BeforeAll
   static void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     // These tests check the spec's own forms; ReportVariantsTest covers the others.
     sandbox.faults().pinVariant(ReportVariant.spec());
     client = new SandboxClient(sandbox);

@@ -16,7 +16,7 @@ class MpoValidationTest {
 
   @BeforeAll
   static void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     client = new SandboxClient(sandbox);
   }
 

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 class RateLimitTest {
   private static final String STATUS = "/preview/reports/unknown/status";
 
-  private MutableClock clock;
+  private MovableClock clock;
   private SandboxServer sandbox;
   private SandboxClient client;
 
   @BeforeEach
   void start() {
-    clock = MutableClock.atNow();
+    clock = TestTime.clock();
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(clock).addClient("other", "pw").build());
     client = new SandboxClient(sandbox);
     client.token();
@@ -42,7 +42,7 @@ class RateLimitTest {
 
     assertThat(reply.header("x-ratelimit-limit")).isEqualTo("5");
     assertThat(reply.header("x-ratelimit-remaining")).isEqualTo("4");
-    assertThat(reply.header("x-ratelimit-reset")).isEqualTo(String.valueOf(MutableClock.NOW.getEpochSecond() + 60));
+    assertThat(reply.header("x-ratelimit-reset")).isEqualTo(String.valueOf(TestTime.NOW.getEpochSecond() + 60));
   }
 
   @Test
@@ -59,7 +59,7 @@ class RateLimitTest {
     assertThat(throttled.errorCode()).isEqualTo("too-many-requests");
     assertThat(throttled.json().at("/errors/0/type").asText()).isEqualTo("quota");
     assertThat(throttled.header("x-ratelimit-remaining")).isEqualTo("0");
-    assertThat(throttled.header("x-ratelimit-reset")).isEqualTo(String.valueOf(MutableClock.NOW.getEpochSecond() + 60));
+    assertThat(throttled.header("x-ratelimit-reset")).isEqualTo(String.valueOf(TestTime.NOW.getEpochSecond() + 60));
   }
 
   @Test
@@ -108,7 +108,7 @@ class RateLimitTest {
 
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.errorCode()).isEqualTo("too-many-requests");
-    assertThat(throttled.header("x-ratelimit-reset")).isEqualTo(String.valueOf(MutableClock.NOW.getEpochSecond() + 1));
+    assertThat(throttled.header("x-ratelimit-reset")).isEqualTo(String.valueOf(TestTime.NOW.getEpochSecond() + 1));
     assertThat(next.status()).isEqualTo(404);
   }
 

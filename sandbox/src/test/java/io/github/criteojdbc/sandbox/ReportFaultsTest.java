@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /** The switches that shape a report's life: how long it is Pending and how it ends. */
 class ReportFaultsTest {
-  private MutableClock clock;
+  private MovableClock clock;
   private SandboxServer sandbox;
   private SandboxClient client;
   private int dayOffset;
 
   @BeforeEach
   void start() {
-    clock = MutableClock.atNow();
+    clock = TestTime.clock();
     sandbox = SandboxServer.start(SandboxOptions.builder().clock(clock).build());
     // These tests check the spec's own forms; ReportVariantsTest covers the others.
     sandbox.faults().pinVariant(ReportVariant.spec());

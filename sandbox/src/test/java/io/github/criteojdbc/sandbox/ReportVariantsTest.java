@@ -27,7 +27,7 @@ class ReportVariantsTest {
 
   @BeforeAll
   static void observeOneSandbox() {
-    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build())) {
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build())) {
       observed = observeMany(new SandboxClient(sandbox));
     }
   }
@@ -38,7 +38,7 @@ class ReportVariantsTest {
   }
 
   SandboxClient client() {
-    SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     sandboxes.add(sandbox);
     return new SandboxClient(sandbox);
   }

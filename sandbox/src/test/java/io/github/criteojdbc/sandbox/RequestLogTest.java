@@ -13,7 +13,7 @@ class RequestLogTest {
 
   @BeforeEach
   void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     client = new SandboxClient(sandbox);
   }
 
@@ -39,7 +39,7 @@ class RequestLogTest {
     assertThat(create.header("content-type")).hasValue("application/json");
     assertThat(create.headers().get("AUTHORIZATION")).hasSize(1);
     assertThat(create.status()).isEqualTo(202);
-    assertThat(create.at()).isEqualTo(MutableClock.NOW);
+    assertThat(create.at()).isEqualTo(TestTime.NOW);
   }
 
   @Test

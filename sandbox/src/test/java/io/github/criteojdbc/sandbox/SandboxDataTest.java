@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SandboxDataTest {
-  private final MutableClock clock = MutableClock.atNow();
+  private final MovableClock clock = TestTime.clock();
   private final SandboxData data = new SandboxData(clock, SandboxOptions.DEFAULT_DATA_DAYS);
 
   @Test

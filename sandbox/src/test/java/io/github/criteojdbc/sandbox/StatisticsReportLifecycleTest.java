@@ -16,7 +16,7 @@ class StatisticsReportLifecycleTest {
 
   @BeforeEach
   void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     // These tests check the spec's own forms; ReportVariantsTest covers the others.
     sandbox.faults().pinVariant(ReportVariant.spec());
     client = new SandboxClient(sandbox);

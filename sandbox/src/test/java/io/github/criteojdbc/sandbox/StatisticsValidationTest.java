@@ -18,7 +18,7 @@ class StatisticsValidationTest {
 
   @BeforeAll
   static void start() {
-    sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build());
+    sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build());
     client = new SandboxClient(sandbox);
   }
 

@@ -16,7 +16,7 @@ class StreamingTest {
 
   @Test
   void twoMillionSyntheticRowsStreamThroughAndCanBeCountedWhileReading() throws Exception {
-    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(MutableClock.atNow()).build())) {
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder().clock(TestTime.clock()).build())) {
       sandbox.faults().pendingPolls(0).syntheticOutputRows(2_000_000);
       SandboxClient client = new SandboxClient(sandbox);
       String id = client.createStatistics(Requests.statistics(List.of("10001"), "2026-03-01", "2026-03-01",
