@@ -2,9 +2,8 @@ package io.github.criteojdbc.benchmarks;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
 import io.github.criteojdbc.sandbox.MovableClock;
+import io.github.criteojdbc.sandbox.ReportAsked;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 
@@ -60,7 +59,6 @@ final class BudgetSection {
   static final int FILTERED_DAYS = 7;
   static final int COLD_JVMS = 3;
   private static final String DRIVER_CLASS = "io.github.criteojdbc.driver.CriteoDriver";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A dashboard card: its query with {@code %s} for its date (and campaign) condition. */
   record Card(String name, String sql, boolean ratio) {
@@ -267,19 +265,12 @@ final class BudgetSection {
   }
 
   private static Created describe(LoggedRequest creation) {
-    try {
-      JsonNode attributes = JSON.readTree(creation.body()).path("data").path("attributes");
-      String endpoint = creation.decodedPath().substring(creation.decodedPath().lastIndexOf('/') + 1);
-      List<String> dimensions = new ArrayList<>();
-      attributes.path("dimensions").forEach(d -> dimensions.add(d.asText()));
-      long days = attributes.hasNonNull("startDate") && attributes.hasNonNull("endDate")
-          ? ChronoUnit.DAYS.between(LocalDate.parse(attributes.get("startDate").asText().substring(0, 10)),
-              LocalDate.parse(attributes.get("endDate").asText().substring(0, 10))) + 1
-          : 0;
-      return new Created(endpoint, dimensions, days);
-    } catch (IOException e) {
-      throw new IllegalStateException("the sandbox logged a report creation that is not JSON: " + creation.body(), e);
-    }
+    ReportAsked asked = ReportAsked.of(creation);
+    String endpoint = creation.decodedPath().substring(creation.decodedPath().lastIndexOf('/') + 1);
+    long days = asked.startDate() != null && asked.endDate() != null
+        ? ChronoUnit.DAYS.between(asked.startDate(), asked.endDate()) + 1
+        : 0;
+    return new Created(endpoint, asked.dimensions(), days);
   }
 
   private static String days(LocalDate first, LocalDate last) {

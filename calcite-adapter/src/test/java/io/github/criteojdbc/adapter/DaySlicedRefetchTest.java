@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.sandbox.MovableClock;
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.SandboxOptions;
 import io.github.criteojdbc.sandbox.SandboxServer;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +43,6 @@ import java.util.stream.Collectors;
  */
 class DaySlicedRefetchTest {
   private static final String ADVERTISER = "10001";
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Half past noon UTC ten days ago: the sandbox holds that day's first twelve hours. */
   private static final Instant FIRST_RUN = LocalDate.now(ZoneOffset.UTC).minusDays(10)
       .atTime(12, 30).toInstant(ZoneOffset.UTC);
@@ -305,29 +300,20 @@ class DaySlicedRefetchTest {
 
   /** [startDate, endDate] of each report created since the log was cleared, as the bodies say. */
   private static List<List<LocalDate>> createdDates() {
-    return created().stream().map(a -> List.of(LocalDate.parse(a.get("startDate").asText().substring(0, 10)),
-        LocalDate.parse(a.get("endDate").asText().substring(0, 10)))).collect(Collectors.toList());
+    return created().stream().map(r -> List.of(r.startDate(), r.endDate())).collect(Collectors.toList());
   }
 
   private static List<List<String>> createdDimensions() {
-    return created().stream().map(a -> {
-      List<String> dimensions = new ArrayList<>();
-      a.get("dimensions").forEach(d -> dimensions.add(d.asText()));
-      return dimensions;
-    }).collect(Collectors.toList());
+    return created().stream().map(ReportAsked::dimensions).collect(Collectors.toList());
   }
 
   /**
    * Accepted creations: a day on the sandbox clock expires the client's token, so its first create
    * is refused once and sent again.
    */
-  private static List<JsonNode> created() {
-    return SANDBOX.requestLog().all().stream().filter(r -> r.isReportCreation() && r.status() < 400).map(r -> {
-      try {
-        return JSON.readTree(r.body()).path("data").path("attributes");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).collect(Collectors.toList());
+  private static List<ReportAsked> created() {
+    return SANDBOX.requestLog().all().stream().filter(r -> r.isReportCreation() && r.status() < 400)
+        .map(ReportAsked::of).collect(Collectors.toList());
   }
+
 }

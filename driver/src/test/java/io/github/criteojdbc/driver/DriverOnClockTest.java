@@ -2,8 +2,8 @@ package io.github.criteojdbc.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.criteojdbc.sandbox.LoggedRequest;
 import io.github.criteojdbc.sandbox.MovableClock;
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.SandboxOptions;
 import io.github.criteojdbc.sandbox.SandboxServer;
 
@@ -17,12 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +29,6 @@ import java.util.stream.Collectors;
  */
 class DriverOnClockTest {
   private static final String ADVERTISER = "10001";
-  private static final Pattern DATES = Pattern.compile(
-      "\"startDate\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2}).*?\"endDate\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})");
 
   @Test void aDayLaterOnItsClockItAsksOnlyForTheDaysNotSettledWhenCached() throws SQLException {
     MovableClock clock = new MovableClock(Instant.now());
@@ -74,13 +69,8 @@ class DriverOnClockTest {
 
   /** Accepted creations' dates (a day on the sandbox clock expires the token, so one create is refused and resent). */
   private static List<List<LocalDate>> createdDates(SandboxServer sandbox) {
-    List<List<LocalDate>> dates = new ArrayList<>();
-    for (LoggedRequest request : sandbox.requestLog().all()) {
-      Matcher matcher = DATES.matcher(request.isReportCreation() && request.status() < 400 ? request.body() : "");
-      if (matcher.find()) {
-        dates.add(List.of(LocalDate.parse(matcher.group(1)), LocalDate.parse(matcher.group(2))));
-      }
-    }
-    return dates;
+    return sandbox.requestLog().all().stream().filter(r -> r.isReportCreation() && r.status() < 400)
+        .map(ReportAsked::of).map(r -> List.of(r.startDate(), r.endDate())).collect(Collectors.toList());
   }
+
 }

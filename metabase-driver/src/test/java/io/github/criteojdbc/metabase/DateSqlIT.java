@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.summingLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -190,7 +191,7 @@ class DateSqlIT {
       throws SQLException {
     String expression = namespace.dateSql().get(unit).replace("%s", "\"criteo\".\"statistics\".\"" + column + "\"");
     Map<Object, Long> buckets = new TreeMap<>();
-    List<SentReport> sent = connections.reportsSentBy(() -> buckets.putAll(query("SELECT " + expression + " AS \"bucket\", SUM(\"clicks\") AS \"clicks\""
+    List<ReportAsked> sent = connections.reportsSentBy(() -> buckets.putAll(query("SELECT " + expression + " AS \"bucket\", SUM(\"clicks\") AS \"clicks\""
         + " FROM \"criteo\".\"statistics\""
         + " WHERE \"day\" >= DATE '" + first + "' AND \"day\" < DATE '" + TODAY + "'"
         + " GROUP BY " + expression + " ORDER BY " + expression + " ASC", bucket)));

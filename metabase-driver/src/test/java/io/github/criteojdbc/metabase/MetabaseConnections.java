@@ -1,6 +1,7 @@
 package io.github.criteojdbc.metabase;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.SandboxServer;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
@@ -84,12 +85,12 @@ final class MetabaseConnections implements AutoCloseable {
   }
 
   /** The report requests the sandbox received while {@code question} ran. */
-  List<SentReport> reportsSentBy(Question question) throws SQLException {
+  List<ReportAsked> reportsSentBy(Question question) throws SQLException {
     int before = sandbox.requestLog().all().size();
     question.run();
     List<LoggedRequest> log = sandbox.requestLog().all();
     return log.subList(before, log.size()).stream()
-        .filter(LoggedRequest::isReportCreation).map(SentReport::of).toList();
+        .filter(LoggedRequest::isReportCreation).map(ReportAsked::of).toList();
   }
 
   @FunctionalInterface

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.criteojdbc.sandbox.LoggedRequest;
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
@@ -90,7 +91,7 @@ class MetabaseJdbcCallsIT {
     LocalDateTime from = NOW.minusHours(30);
     Map<LocalDateTime, Long> clicks = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> {
+    List<ReportAsked> sent = connections.reportsSentBy(() -> {
       try (Connection connection = metabaseConnection(); PreparedStatement statement = metabaseStatement(connection)) {
         statement.setObject(1, from);
         statement.setObject(2, NOW);

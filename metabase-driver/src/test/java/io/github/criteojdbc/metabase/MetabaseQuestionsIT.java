@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.summingLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.criteojdbc.sandbox.ReportAsked;
 import io.github.criteojdbc.sandbox.data.HourlyFact;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +57,7 @@ class MetabaseQuestionsIT {
         + " AND " + column("day") + " < " + truncated("month", now());
     Map<LocalDate, Long> clicks = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "SELECT " + column("day") + " AS \"day\", SUM(" + column("clicks") + ") AS \"sum\" FROM " + TABLE
             + " WHERE " + where + " GROUP BY " + column("day") + " ORDER BY " + column("day") + " ASC",
         rows -> clicks.put(rows.getObject("day", LocalDate.class), rows.getLong("sum"))));
@@ -77,7 +78,7 @@ class MetabaseQuestionsIT {
         + " AND " + column("day") + " < " + truncated("year", interval("YEAR", 1, now()));
     Map<LocalDate, Long> clicks = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "SELECT " + month + " AS \"day\", SUM(" + column("clicks") + ") AS \"sum\" FROM " + TABLE
             + " WHERE " + where + " GROUP BY " + month + " ORDER BY " + month + " ASC",
         rows -> clicks.put(rows.getObject("day", LocalDate.class), rows.getLong("sum"))));
@@ -94,7 +95,7 @@ class MetabaseQuestionsIT {
   void topCampaignsByClicksAreTheLargestSumsOverTheLast30Days() throws SQLException {
     Map<String, Long> top = new LinkedHashMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "SELECT " + column("campaign") + " AS \"campaign\", SUM(" + column("clicks") + ") AS \"sum\" FROM " + TABLE
             + " WHERE " + last30Days() + " GROUP BY " + column("campaign")
             + " ORDER BY \"sum\" DESC, " + column("campaign") + " ASC LIMIT 3",
@@ -120,7 +121,7 @@ class MetabaseQuestionsIT {
     String campaignId = facts(first, TODAY).map(fact -> fact.dimension("CampaignId")).sorted().findFirst().orElseThrow();
     Map<LocalDate, Long> clicks = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> {
+    List<ReportAsked> sent = connections.reportsSentBy(() -> {
       try (Connection connection = connections.connectWithoutCache();
           PreparedStatement statement = connection.prepareStatement(REMARK
               + "SELECT " + column("day") + " AS \"day\", SUM(" + column("clicks") + ") AS \"sum\" FROM " + TABLE
@@ -154,7 +155,7 @@ class MetabaseQuestionsIT {
   void customColumnAndRatioAggregationAreComputedFromTheSums() throws SQLException {
     Map<String, double[]> byDevice = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "SELECT \"source\".\"device\" AS \"device\", SUM(\"source\".\"engagements\") AS \"sum\","
             + " CAST(SUM(\"source\".\"clicks\") AS FLOAT) / NULLIF(SUM(\"source\".\"displays\"), 0) AS \"ctr\""
             + " FROM (SELECT " + column("device") + " AS \"device\", " + column("clicks") + " AS \"clicks\", "
@@ -186,7 +187,7 @@ class MetabaseQuestionsIT {
         + " ORDER BY " + column("campaign") + " ASC, " + column("day") + " ASC";
     Map<String, Long> clicks = new TreeMap<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "SELECT \"source\".\"campaign\" AS \"campaign\", SUM(\"source\".\"sum\") AS \"sum\", COUNT(*) AS \"count\""
             + " FROM (" + saved + ") AS \"source\" GROUP BY \"source\".\"campaign\""
             + " ORDER BY \"source\".\"campaign\" ASC LIMIT 2000",
@@ -210,7 +211,7 @@ class MetabaseQuestionsIT {
     LocalDate end = TODAY.minusDays(10);
     List<Long> total = new ArrayList<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> {
+    List<ReportAsked> sent = connections.reportsSentBy(() -> {
       try (Connection connection = connections.connectWithoutCache();
           PreparedStatement statement = connection.prepareStatement("-- Metabase:: userID: 1 queryType: native\n"
               + "select sum(clicks) as clicks from criteo.statistics where day >= ? and day < ?")) {
@@ -238,7 +239,7 @@ class MetabaseQuestionsIT {
     LocalDate start = TODAY.minusDays(5);
     List<Long> total = new ArrayList<>();
 
-    List<SentReport> sent = connections.reportsSentBy(() -> read(
+    List<ReportAsked> sent = connections.reportsSentBy(() -> read(
         "select sum(clicks) as clicks from criteo.statistics where day >= '" + start + "' and day < CURRENT_DATE",
         rows -> total.add(rows.getLong(1))));
 
