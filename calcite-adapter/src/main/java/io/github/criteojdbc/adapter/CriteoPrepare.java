@@ -58,7 +58,8 @@ public class CriteoPrepare extends CalcitePrepareImpl {
     }
     SqlKind[] kind = new SqlKind[1];
     CalcitePrepare.CalciteSignature<T> plan;
-    try (Hook.Closeable ignored = Hook.PARSE_TREE.addThread((Object[] parsed) -> kind[0] = ((SqlNode) parsed[1]).getKind())) {
+    try (Hook.Closeable ignored = Hook.PARSE_TREE.addThread(
+        (Object[] parsed) -> kind[0] = ((SqlNode) parsed[1]).getKind())) {
       plan = prepareWithInLists(context, query, elementType, maxRowCount);
     }
     if (kind[0] != null && kind[0].belongsTo(SqlKind.QUERY)) {
