@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,45 +16,50 @@ import java.util.OptionalInt;
  * Dimensions and metrics are kept in the spec's PascalCase ({@code advertiserId} becomes
  * {@code AdvertiserId}). Value type, usable as a cache key.
  */
-public final class MpoRealtimeExportRequest {
+public record MpoRealtimeExportRequest(
+    List<String> advertiserIds,
+    List<String> campaignIds,
+    List<String> sellerIds,
+    List<String> dimensions,
+    List<String> metrics,
+    OptionalInt lookbackWindowMinutes,
+    Optional<Instant> startDate,
+    Optional<Instant> endDate,
+    Optional<String> timezone,
+    MpoFileFormat fileFormat) {
   public static final int MIN_LOOKBACK_MINUTES = 60;
   public static final int MAX_LOOKBACK_MINUTES = 1440;
 
   private static final DateTimeFormatter UTC_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-  private final List<String> advertiserIds;
-  private final List<String> campaignIds;
-  private final List<String> sellerIds;
-  private final List<String> dimensions;
-  private final List<String> metrics;
-  private final OptionalInt lookbackWindowMinutes;
-  private final Optional<Instant> startDate;
-  private final Optional<Instant> endDate;
-  private final Optional<String> timezone;
-  private final MpoFileFormat fileFormat;
-
-  private MpoRealtimeExportRequest(Builder b) {
-    this.advertiserIds = RequestJson.strings("advertiserIds", b.advertiserIds);
+  public MpoRealtimeExportRequest {
+    advertiserIds = RequestJson.strings("advertiserIds", advertiserIds);
     RequestJson.require(!advertiserIds.isEmpty(), "advertiserIds is empty: an MPO export needs at least one advertiser");
-    this.campaignIds = RequestJson.strings("campaignIds", b.campaignIds);
-    this.sellerIds = RequestJson.strings("sellerIds", b.sellerIds);
-    this.dimensions = pascalCase(RequestJson.strings("dimensions", b.dimensions));
-    this.metrics = pascalCase(RequestJson.strings("metrics", b.metrics));
-    this.lookbackWindowMinutes = b.lookbackWindowMinutes;
-    this.startDate = Optional.ofNullable(b.startDate).map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    this.endDate = Optional.ofNullable(b.endDate).map(i -> i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    campaignIds = RequestJson.strings("campaignIds", campaignIds);
+    sellerIds = RequestJson.strings("sellerIds", sellerIds);
+    dimensions = pascalCase(RequestJson.strings("dimensions", dimensions));
+    metrics = pascalCase(RequestJson.strings("metrics", metrics));
+    lookbackWindowMinutes = lookbackWindowMinutes == null ? OptionalInt.empty() : lookbackWindowMinutes;
+    startDate = toTheSecond(startDate);
+    endDate = toTheSecond(endDate);
+    Optional<Instant> start = startDate;
+    Optional<Instant> end = endDate;
     lookbackWindowMinutes.ifPresent(minutes -> {
       RequestJson.require(minutes >= MIN_LOOKBACK_MINUTES && minutes <= MAX_LOOKBACK_MINUTES,
           "lookbackWindow must be " + MIN_LOOKBACK_MINUTES + "-" + MAX_LOOKBACK_MINUTES + " minutes, got " + minutes);
-      RequestJson.require(startDate.isEmpty() && endDate.isEmpty(),
+      RequestJson.require(start.isEmpty() && end.isEmpty(),
           "lookbackWindow cannot be combined with startDate/endDate; use one or the other");
     });
     RequestJson.require(endDate.isEmpty() || startDate.isPresent(), "endDate needs a startDate");
     RequestJson.require(startDate.isEmpty() || endDate.isEmpty() || !startDate.get().isAfter(endDate.get()),
         "startDate " + startDate.orElse(null) + " is after endDate " + endDate.orElse(null));
-    this.timezone = RequestJson.optional(b.timezone);
-    this.fileFormat = Objects.requireNonNull(b.fileFormat, "fileFormat");
+    timezone = RequestJson.optional(timezone);
+    Objects.requireNonNull(fileFormat, "fileFormat");
+  }
+
+  private static Optional<Instant> toTheSecond(Optional<Instant> instant) {
+    return instant == null ? Optional.empty() : instant.map(i -> i.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static List<String> pascalCase(List<String> names) {
@@ -64,46 +70,6 @@ public final class MpoRealtimeExportRequest {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  public List<String> advertiserIds() {
-    return advertiserIds;
-  }
-
-  public List<String> campaignIds() {
-    return campaignIds;
-  }
-
-  public List<String> sellerIds() {
-    return sellerIds;
-  }
-
-  public List<String> dimensions() {
-    return dimensions;
-  }
-
-  public List<String> metrics() {
-    return metrics;
-  }
-
-  public OptionalInt lookbackWindowMinutes() {
-    return lookbackWindowMinutes;
-  }
-
-  public Optional<Instant> startDate() {
-    return startDate;
-  }
-
-  public Optional<Instant> endDate() {
-    return endDate;
-  }
-
-  public Optional<String> timezone() {
-    return timezone;
-  }
-
-  public MpoFileFormat fileFormat() {
-    return fileFormat;
   }
 
   /** The exact API body: {@code {"data":{"type":"RealTimeProductReportJob","attributes":{...}}}}. */
@@ -120,21 +86,6 @@ public final class MpoRealtimeExportRequest {
     endDate.ifPresent(d -> a.put("endDate", UTC_SECONDS.format(d)));
     RequestJson.putIfPresent(a, "timezone", timezone);
     return RequestJson.envelope("RealTimeProductReportJob", a);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MpoRealtimeExportRequest that
-        && advertiserIds.equals(that.advertiserIds) && campaignIds.equals(that.campaignIds)
-        && sellerIds.equals(that.sellerIds) && dimensions.equals(that.dimensions) && metrics.equals(that.metrics)
-        && lookbackWindowMinutes.equals(that.lookbackWindowMinutes) && startDate.equals(that.startDate)
-        && endDate.equals(that.endDate) && timezone.equals(that.timezone) && fileFormat == that.fileFormat;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(advertiserIds, campaignIds, sellerIds, dimensions, metrics, lookbackWindowMinutes,
-        startDate, endDate, timezone, fileFormat);
   }
 
   @Override
@@ -231,7 +182,9 @@ public final class MpoRealtimeExportRequest {
     }
 
     public MpoRealtimeExportRequest build() {
-      return new MpoRealtimeExportRequest(this);
+      return new MpoRealtimeExportRequest(advertiserIds, campaignIds, sellerIds, dimensions, metrics,
+          lookbackWindowMinutes, Optional.ofNullable(startDate), Optional.ofNullable(endDate),
+          Optional.ofNullable(timezone), fileFormat);
     }
   }
 }

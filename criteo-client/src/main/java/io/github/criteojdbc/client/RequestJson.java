@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +63,18 @@ final class RequestJson {
     return List.copyOf(copy);
   }
 
+  /** Trimmed; a null, empty or blank value is absent. */
+  static Optional<String> optional(Optional<String> value) {
+    return value == null ? Optional.empty() : value.flatMap(RequestJson::optional);
+  }
+
   static Optional<String> optional(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  static void requireDates(LocalDate startDate, LocalDate endDate) {
+    require(startDate != null && endDate != null, "startDate and endDate are required");
+    require(!startDate.isAfter(endDate), "startDate " + startDate + " is after endDate " + endDate);
   }
 
   static void require(boolean condition, String message) {
