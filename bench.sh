@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the driver and the benchmarks, runs every benchmark in one go and writes
 # benchmarks/results/latest.md. --quick runs each benchmark briefly (indicative only);
-# --only budget runs the API budget for a BI session alone and writes benchmarks/results/budget.md.
+# --only budget runs the API budget for a BI session alone and writes benchmarks/results/budget.md;
+# --only session runs the DBeaver-style session alone and writes benchmarks/results/session.md.
 # The API budget is measured beside the driver of $baseline_commit, built once under benchmarks/target.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,11 +13,12 @@ output=benchmarks/results/latest.md
 case "${1:-}" in
   --quick) options=(--quick) ;;
   --only)
-    [[ "${2:-}" == budget ]] || { echo "usage: ./bench.sh [--quick | --only budget]" >&2; exit 2; }
-    options=(--only budget)
-    output=benchmarks/results/budget.md ;;
+    [[ "${2:-}" == budget || "${2:-}" == session ]] \
+      || { echo "usage: ./bench.sh [--quick | --only budget | --only session]" >&2; exit 2; }
+    options=(--only "$2")
+    output=benchmarks/results/$2.md ;;
   "") ;;
-  *) echo "usage: ./bench.sh [--quick | --only budget]" >&2; exit 2 ;;
+  *) echo "usage: ./bench.sh [--quick | --only budget | --only session]" >&2; exit 2 ;;
 esac
 
 mvn -B -ntp -q install -DskipTests -pl benchmarks -am

@@ -24,12 +24,12 @@ public final class BenchRunner {
   public static void main(String[] args) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(args));
     boolean quick = arguments.remove("--quick");
-    boolean budgetOnly = arguments.size() == 6 && arguments.get(0).equals("--only") && arguments.get(1).equals("budget");
-    if (budgetOnly) {
+    String only = arguments.size() == 6 && arguments.get(0).equals("--only") ? arguments.get(1) : "";
+    if (!only.isEmpty()) {
       arguments.subList(0, 2).clear();
     }
-    if (arguments.size() != 4) {
-      System.err.println("usage: BenchRunner [--quick] [--only budget] <driver jar> <baseline commit>"
+    if (arguments.size() != 4 || !List.of("", "budget", "session").contains(only)) {
+      System.err.println("usage: BenchRunner [--quick] [--only budget|session] <driver jar> <baseline commit>"
           + " <baseline driver jar> <output file>");
       System.exit(2);
     }
@@ -37,10 +37,10 @@ public final class BenchRunner {
     BudgetSection budget = new BudgetSection(driverJar, arguments.get(1), Path.of(arguments.get(2)));
     Path output = Path.of(arguments.get(3));
     long started = System.nanoTime();
-    if (budgetOnly) {
-      String apiBudget = budget.run();
-      String report = "# Benchmark results: API budget only\n\n"
-          + machine("`BenchRunner --only budget`", (System.nanoTime() - started) / 60e9, apiBudget);
+    if (only.equals("budget") || only.equals("session")) {
+      String section = only.equals("budget") ? budget.run() : new SessionSection().run();
+      String report = "# Benchmark results: " + only + " only\n\n"
+          + machine("`BenchRunner --only " + only + "`", (System.nanoTime() - started) / 60e9, section);
       Files.writeString(output, report, StandardCharsets.UTF_8);
       System.out.println(report);
       return;
@@ -55,6 +55,7 @@ public final class BenchRunner {
     String apiCalls = new ApiCallSection().run();
     String fanOut = new FanOutSection(size).run();
     String apiBudget = budget.run();
+    String session = new SessionSection().run();
     String report = "# Benchmark results\n\n"
         + machine(quick ? "`./bench.sh --quick` (short, indicative only)" : "`./bench.sh` (full)",
             (System.nanoTime() - started) / 60e9, streaming + memory + overhead + coldStart + apiCalls + fanOut

@@ -46,9 +46,18 @@ final class BenchSandbox implements AutoCloseable {
 
   /** The same URL for queries of {@code advertisers} by default. */
   String url(List<String> advertisers, String extra) {
+    return credentialsUrl(advertisers) + ";pollIntervalSeconds=0.001;maxCallsPerMinute=1000000"
+        + (extra.isEmpty() ? "" : ";" + extra);
+  }
+
+  /** A URL with the sandbox's credentials and advertiser, every other property at the driver's default. */
+  String urlWithDriverDefaults(String extra) {
+    return credentialsUrl(List.of(advertiser())) + (extra.isEmpty() ? "" : ";" + extra);
+  }
+
+  private String credentialsUrl(List<String> advertisers) {
     return "jdbc:criteo:baseUrl=" + server.baseUrl() + ";clientId=" + server.clientId()
-        + ";clientSecret=" + server.clientSecret() + ";advertiserIds=" + String.join(",", advertisers)
-        + ";pollIntervalSeconds=0.001;maxCallsPerMinute=1000000" + (extra.isEmpty() ? "" : ";" + extra);
+        + ";clientSecret=" + server.clientSecret() + ";advertiserIds=" + String.join(",", advertisers);
   }
 
   String advertiser() {

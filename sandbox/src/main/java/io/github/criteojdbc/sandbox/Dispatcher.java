@@ -47,6 +47,7 @@ final class Dispatcher implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    long startedNanos = System.nanoTime();
     Instant at = clock.instant();
     byte[] body = exchange.getRequestBody().readAllBytes();
     AtomicBoolean logged = new AtomicBoolean();
@@ -70,6 +71,7 @@ final class Dispatcher implements HttpHandler {
           "Sandbox bug: " + bug, null)));
     } finally {
       log.accept(HttpCall.NO_RESPONSE);
+      requestLog.served(System.nanoTime() - startedNanos);
     }
   }
 

@@ -1,17 +1,32 @@
 package io.github.criteojdbc.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 /** Every request the sandbox received, in arrival order, bodies included. Thread-safe. */
 public final class RequestLog {
   private final List<LoggedRequest> requests = new ArrayList<>();
+  private final LongAdder servingNanos = new LongAdder();
 
   RequestLog() {}
 
   synchronized void add(LoggedRequest request) {
     requests.add(request);
+  }
+
+  void served(long nanos) {
+    servingNanos.add(nanos);
+  }
+
+  /**
+   * The time the sandbox spent answering its requests, body writing included, added over every
+   * request since the last {@link #clear()}: what a benchmark subtracts to find the client's own time.
+   */
+  public Duration servingTime() {
+    return Duration.ofNanos(servingNanos.sum());
   }
 
   /** A snapshot of the log. */
@@ -39,5 +54,6 @@ public final class RequestLog {
 
   public synchronized void clear() {
     requests.clear();
+    servingNanos.reset();
   }
 }
