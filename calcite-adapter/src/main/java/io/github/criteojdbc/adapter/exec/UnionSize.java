@@ -104,12 +104,11 @@ final class UnionSize {
     return rows;
   }
 
+  /** Whether the dimension's values are counted by a finer level (the advertiser always is). */
   private static boolean impliedByFiner(String dimension, List<String> dimensions) {
     int level = HIERARCHY.indexOf(dimension);
-    if (dimension.equals("AdvertiserId")) {
-      return true;
-    }
-    return level > 0 && HIERARCHY.subList(0, level).stream().anyMatch(dimensions::contains);
+    return level == HIERARCHY.size() - 1
+        || level > 0 && HIERARCHY.subList(0, level).stream().anyMatch(dimensions::contains);
   }
 
   private static double buckets(TimeGranularity granularity, StatisticsReportRequest request) {
