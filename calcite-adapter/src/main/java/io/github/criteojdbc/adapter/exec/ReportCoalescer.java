@@ -1,9 +1,11 @@
 package io.github.criteojdbc.adapter.exec;
 
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.client.QueryControl;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -43,7 +44,7 @@ final class ReportCoalescer {
    */
   Optional<RawRows> rows(String application, TableCatalog catalog, StatisticsReportRequest request,
       boolean placeholderMetric, Duration window, List<ReportCache.CachedReport> cached,
-      AtomicBoolean closed, Function<StatisticsReportRequest, Downloaded> union) {
+      QueryControl stop, Function<StatisticsReportRequest, Downloaded> union) {
     if (window.isZero() || !UnionSize.additive(catalog, request, placeholderMetric)) {
       return Optional.empty();
     }
@@ -84,12 +85,18 @@ final class ReportCoalescer {
         return Optional.empty();
       }
     }
-    return answer(plan, member, closed);
+    return answer(plan, member, stop);
   }
 
-  private static Optional<RawRows> answer(Plan plan, Member member, AtomicBoolean closed) {
+  /**
+   * The member's rows from its union's, or empty when the union failed, or the query was
+   * cancelled, abandoned or is past its deadline (its own report then ends at once, as it would
+   * have) or waited {@link #MAX_FOLLOWER_WAIT}.
+   */
+  private static Optional<RawRows> answer(Plan plan, Member member, QueryControl stop) {
     long deadline = System.nanoTime() + MAX_FOLLOWER_WAIT.toNanos();
-    while (!closed.get() && System.nanoTime() < deadline) {
+    while (!stop.isCancelled() && stop.deadline().map(Instant.now()::isBefore).orElse(true)
+        && System.nanoTime() < deadline) {
       try {
         Downloaded rows = plan.rows.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
         return Optional.of(new CachedRows(member.rollUp.apply(rows.rows()), rows.currency()));

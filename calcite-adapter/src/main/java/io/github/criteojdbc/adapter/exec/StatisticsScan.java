@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -317,7 +316,8 @@ public final class StatisticsScan {
     private RawRows coalesced(StatisticsReportRequest request, DataContext root, AtomicBoolean closed,
         CacheView view) {
       return context.cache().coalescer().rows(context.application(), catalog, request, placeholderMetric,
-              context.settings().coalesceWindow(), view.reports(), closed,
+              context.settings().coalesceWindow(), view.reports(),
+              QueryControls.from(root, closed, ReportListener.NONE),
               union -> downloadInFull(union, root, closed))
           .map(rows -> context.journal().answeredFromCache(context, "statistics", request, rows))
           .orElseGet(() -> context.journal().readUncached(context, "statistics", request,
