@@ -71,7 +71,12 @@ final class ReportCoalescer {
         open.remove(key, joined);
         members = List.copyOf(joined.members);
       }
-      split(catalog, members, new UnionSize(catalog, cached));
+      try {
+        split(catalog, members, new UnionSize(catalog, cached));
+      } finally {
+        // A member the split did not reach (it failed) asks its own report instead of waiting forever.
+        members.forEach(m -> m.plan.complete(new Plan(null, null)));
+      }
     }
     Plan plan = member.plan.join();
     if (plan.union == null) {
@@ -81,8 +86,10 @@ final class ReportCoalescer {
       try {
         plan.rows.complete(union.apply(plan.union));
       } catch (RuntimeException e) {
-        plan.rows.completeExceptionally(e);
         return Optional.empty();
+      } finally {
+        // Tells the other members at once when the union's rows will not come, whatever ended it.
+        plan.rows.completeExceptionally(new IllegalStateException("the union report was not read"));
       }
     }
     return answer(plan, member, stop);
