@@ -20,6 +20,7 @@ public final class AdapterSettings {
   private final Duration cacheTtl;
   private final Duration recentDataCacheTtl;
   private final Duration realtimeCacheTtl;
+  private final Duration coalesceWindow;
   private final String mpoFileFormat;
   private final boolean catalogWait;
   private final Consumer<String> warnings;
@@ -33,6 +34,7 @@ public final class AdapterSettings {
     this.cacheTtl = b.cacheTtl;
     this.recentDataCacheTtl = b.recentDataCacheTtl;
     this.realtimeCacheTtl = b.realtimeCacheTtl;
+    this.coalesceWindow = b.coalesceWindow;
     this.mpoFileFormat = b.mpoFileFormat;
     this.catalogWait = b.catalogWait;
     this.warnings = b.warnings;
@@ -82,6 +84,14 @@ public final class AdapterSettings {
     return realtimeCacheTtl;
   }
 
+  /**
+   * How long a statistics query about to create a report waits for queries of other threads that
+   * differ from it only in dimensions and metrics, to create one report for all; zero never waits.
+   */
+  public Duration coalesceWindow() {
+    return coalesceWindow;
+  }
+
   /** {@code csv} or {@code json}: the file format asked of the MPO real-time export. */
   public String mpoFileFormat() {
     return mpoFileFormat;
@@ -112,6 +122,7 @@ public final class AdapterSettings {
     private Duration cacheTtl = Duration.ofDays(2);
     private Duration recentDataCacheTtl = Duration.ofSeconds(120);
     private Duration realtimeCacheTtl = Duration.ofSeconds(60);
+    private Duration coalesceWindow = Duration.ofMillis(200);
     private String mpoFileFormat = "csv";
     private boolean catalogWait = true;
     private Consumer<String> warnings = message -> { };
@@ -144,6 +155,11 @@ public final class AdapterSettings {
 
     public Builder recentDataCacheTtl(Duration ttl) {
       this.recentDataCacheTtl = ttl;
+      return this;
+    }
+
+    public Builder coalesceWindow(Duration window) {
+      this.coalesceWindow = window;
       return this;
     }
 

@@ -8,6 +8,7 @@ import static io.github.criteojdbc.driver.DriverProperty.CACHE;
 import static io.github.criteojdbc.driver.DriverProperty.CACHE_DIR;
 import static io.github.criteojdbc.driver.DriverProperty.CACHE_MAX_MEGABYTES;
 import static io.github.criteojdbc.driver.DriverProperty.CACHE_TTL_SECONDS;
+import static io.github.criteojdbc.driver.DriverProperty.COALESCE_WINDOW_SECONDS;
 import static io.github.criteojdbc.driver.DriverProperty.CATALOG_WAIT;
 import static io.github.criteojdbc.driver.DriverProperty.CLIENT_ID;
 import static io.github.criteojdbc.driver.DriverProperty.CLIENT_SECRET;
@@ -80,6 +81,7 @@ final class ConnectionSettings {
   private final int maxCallsPerMinute;
   private final Duration cacheTtl;
   private final Duration recentCacheTtl;
+  private final Duration coalesceWindow;
   private final Duration realtimeCacheTtl;
   private final String cacheMode;
   private final Path cacheDir;
@@ -105,6 +107,7 @@ final class ConnectionSettings {
     this.maxCallsPerMinute = positiveInt(MAX_CALLS_PER_MINUTE);
     this.cacheTtl = seconds(CACHE_TTL_SECONDS, true);
     this.recentCacheTtl = seconds(RECENT_CACHE_TTL_SECONDS, true);
+    this.coalesceWindow = seconds(COALESCE_WINDOW_SECONDS, true);
     this.realtimeCacheTtl = seconds(REALTIME_CACHE_TTL_SECONDS, true);
     this.cacheMode = request.get(CACHE).isPresent() ? choice(CACHE)
         : sandbox || baseUrl.filter(ConnectionSettings::isLoopback).isPresent() ? "memory" : "disk";
@@ -237,6 +240,7 @@ final class ConnectionSettings {
         .defaultLookbackDays(defaultLookbackDays)
         .cacheTtl(cacheTtl)
         .recentDataCacheTtl(recentCacheTtl)
+        .coalesceWindow(coalesceWindow)
         .realtimeCacheTtl(realtimeCacheTtl)
         .mpoFileFormat(fileFormat)
         .catalogWait(catalogWait)

@@ -40,6 +40,9 @@ public enum DriverProperty {
   RECENT_CACHE_TTL_SECONDS("recentCacheTtlSeconds", "120",
       "Reuse time, in seconds, for the days of a report within the last 120 hours, which Criteo may still"
           + " restate."),
+  COALESCE_WINDOW_SECONDS("coalesceWindowSeconds", "0.2",
+      "How long a statistics query about to create a report waits for other connections' queries of the"
+          + " same advertisers, dates and filters, so that one report answers them all; 0 never waits."),
   REALTIME_CACHE_TTL_SECONDS("realtimeCacheTtlSeconds", "60", "Reuse time, in seconds, for mpo_realtime."),
   CACHE("cache", null,
       "Where finished reports are kept: disk (in memory and in files under cacheDir, so the next JVM reuses"

@@ -48,6 +48,7 @@ public final class ReportCache {
   private final Clock clock;
   private final Optional<DiskReportStore> disk;
   private final boolean enabled;
+  private final ReportCoalescer coalescer = new ReportCoalescer();
 
   /** A cache of the shared one's size that tells time by {@code clock}. */
   public ReportCache(Clock clock) {
@@ -107,6 +108,11 @@ public final class ReportCache {
       warnings.accept(message);
     });
     return cache;
+  }
+
+  /** Merges the reports that connections sharing this cache are about to create at once. */
+  ReportCoalescer coalescer() {
+    return coalescer;
   }
 
   /** The folder of the disk tier, if this cache has one. */

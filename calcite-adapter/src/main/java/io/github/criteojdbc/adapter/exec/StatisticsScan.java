@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -300,15 +299,41 @@ public final class StatisticsScan {
         Optional<DaySlices> slices = view.slices(request);
         if (slices.isPresent()) {
           return slices.get().rows(catalog, placeholderMetric,
-              missing -> context.journal().readUncached(context, "statistics", missing,
-                  listener -> download(missing, root, closed, listener)), closed);
+              missing -> coalesced(missing, root, closed, view), closed);
         }
       }
       ReportCache.Key key = key(request);
-      Function<ReportListener, RawRows> download = listener -> download(request, root, closed, listener);
       return view.readable(request, key)
-          ? context.journal().read(context, "statistics", key, request, download)
-          : context.journal().readUncached(context, "statistics", request, download);
+          ? context.journal().read(context, "statistics", key, request,
+              listener -> download(request, root, closed, listener))
+          : coalesced(request, root, closed, view);
+    }
+
+    /**
+     * The rows of a request no cached report holds: from the union report of queries of other
+     * connections that were about to create theirs at the same time, else from its own report.
+     */
+    private RawRows coalesced(StatisticsReportRequest request, DataContext root, AtomicBoolean closed,
+        CacheView view) {
+      return context.cache().coalescer().rows(context.application(), catalog, request, placeholderMetric,
+              context.settings().coalesceWindow(), view.reports(),
+              QueryControls.from(root, closed, ReportListener.NONE),
+              union -> downloadInFull(union, root, closed))
+          .map(rows -> context.journal().answeredFromCache(context, "statistics", request, rows))
+          .orElseGet(() -> context.journal().readUncached(context, "statistics", request,
+              listener -> download(request, root, closed, listener)));
+    }
+
+    private ReportCoalescer.Downloaded downloadInFull(StatisticsReportRequest union, DataContext root,
+        AtomicBoolean closed) {
+      List<Object[]> rows = new ArrayList<>();
+      try (RawRows read = context.journal().readUncached(context, "statistics", union,
+          listener -> download(union, root, closed, listener))) {
+        for (Object[] row = read.next(); row != null; row = read.next()) {
+          rows.add(row);
+        }
+        return new ReportCoalescer.Downloaded(rows, read.currency());
+      }
     }
 
     /**
