@@ -2,6 +2,7 @@ package io.github.criteojdbc.adapter;
 
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.exec.ReportScan;
 import io.github.criteojdbc.adapter.plan.CriteoTableScan;
 import io.github.criteojdbc.adapter.plan.PushdownPolicy;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
@@ -28,17 +29,18 @@ import java.util.Optional;
 /**
  * A virtual table over one Criteo report endpoint. Its rows are the report's rows at the grain of
  * the dimension columns a query uses; which report is requested is decided by the planner rules
- * ({@link io.github.criteojdbc.adapter.plan.CriteoRules}) and carried by a {@link ScanSpec}.
+ * ({@link io.github.criteojdbc.adapter.plan.CriteoRules}) and carried by a {@link ScanSpec}. The
+ * columns come from the table's catalog file, the request and its rows from its {@link ReportScan}.
  */
-public abstract class CriteoTable extends AbstractTable implements TranslatableTable {
-  /** Money keeps the API's precision; six decimals cover every currency's minor units. */
+public final class CriteoTable extends AbstractTable implements TranslatableTable {
   static final int MONEY_PRECISION = 24;
-  static final int MONEY_SCALE = 6;
 
   private final TableCatalog catalog;
+  private final ReportScan scan;
 
-  protected CriteoTable(TableCatalog catalog) {
+  public CriteoTable(TableCatalog catalog, ReportScan scan) {
     this.catalog = catalog;
+    this.scan = scan;
   }
 
   public TableCatalog catalog() {
@@ -46,21 +48,27 @@ public abstract class CriteoTable extends AbstractTable implements TranslatableT
   }
 
   /** What the API of this table can filter on. */
-  public abstract PushdownPolicy pushdownPolicy();
+  public PushdownPolicy pushdownPolicy() {
+    return scan.pushdown();
+  }
 
   /** The report request a scan sends, as far as it is known at plan time, for {@code EXPLAIN}. */
-  public abstract String describeRequest(ScanSpec spec);
+  public String describeRequest(ScanSpec spec) {
+    return scan.describe(spec);
+  }
 
   /**
    * For {@code EXPLAIN}: which cached report would answer the scan if it ran now, and how; empty
    * when it would send its request.
    */
   public Optional<String> describeCacheAnswer(ScanSpec spec) {
-    return Optional.empty();
+    return scan.describeCacheAnswer(spec);
   }
 
   /** Runs the scan: creates the report(s), waits, and streams the rows. Called from generated code. */
-  public abstract Enumerable<Object[]> scan(DataContext root, ScanSpec spec);
+  public Enumerable<Object[]> scan(DataContext root, ScanSpec spec) {
+    return scan.enumerable(root, spec);
+  }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     return rowType(typeFactory, catalog.columns().stream().map(ColumnDef::name)
@@ -73,18 +81,12 @@ public abstract class CriteoTable extends AbstractTable implements TranslatableT
     for (String name : columns) {
       ColumnDef column = catalog.column(name).orElseThrow();
       RelDataType type = column.type() == SqlTypeName.DECIMAL
-          ? typeFactory.createSqlType(SqlTypeName.DECIMAL, MONEY_PRECISION, decimalScale(column))
+          ? typeFactory.createSqlType(SqlTypeName.DECIMAL, MONEY_PRECISION, catalog.decimalScale())
           : typeFactory.createSqlType(column.type());
       builder.add(name, typeFactory.createTypeWithNullability(type, true));
     }
     return builder.build();
   }
-
-  /** Decimal places of a DECIMAL column: money keeps six unless a table's API sends more. */
-  protected int decimalScale(ColumnDef column) {
-    return MONEY_SCALE;
-  }
-
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     ScanSpec spec = ScanSpec.of(catalog.tableName(),
         catalog.columns().stream().map(ColumnDef::name).collect(ImmutableList.toImmutableList()));

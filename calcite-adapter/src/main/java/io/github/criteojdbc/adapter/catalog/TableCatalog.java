@@ -10,6 +10,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,15 +20,20 @@ import java.util.Optional;
  * changes (the async metric list changes between API drops) without code changes.
  */
 public final class TableCatalog {
+  /** Money keeps the API's precision; six decimals cover every currency's minor units. */
+  public static final int DEFAULT_DECIMAL_SCALE = 6;
+
   private final String tableName;
   private final String remark;
+  private final int decimalScale;
   private final ImmutableList<ColumnDef> columns;
   private final ImmutableMap<String, ColumnDef> byName;
   private final ImmutableMap<String, ColumnDef> byApiName;
 
-  public TableCatalog(String tableName, String remark, List<ColumnDef> columns) {
+  public TableCatalog(String tableName, String remark, int decimalScale, List<ColumnDef> columns) {
     this.tableName = tableName;
     this.remark = remark;
+    this.decimalScale = decimalScale;
     this.columns = ImmutableList.copyOf(columns);
     ImmutableMap.Builder<String, ColumnDef> names = ImmutableMap.builder();
     ImmutableMap.Builder<String, ColumnDef> apiNames = ImmutableMap.builder();
@@ -66,7 +72,8 @@ public final class TableCatalog {
               c.hasNonNull("relatedTo") ? c.get("relatedTo").asText() : null,
               c.path("remark").asText()));
     }
-    return new TableCatalog(root.path("table").asText(), root.path("remark").asText(), columns.build());
+    return new TableCatalog(root.path("table").asText(), root.path("remark").asText(),
+        root.path("decimalScale").asInt(DEFAULT_DECIMAL_SCALE), columns.build());
   }
 
   public String tableName() {
@@ -77,12 +84,23 @@ public final class TableCatalog {
     return remark;
   }
 
+  /** Decimal places of the table's DECIMAL columns: six unless its API sends more. */
+  public int decimalScale() {
+    return decimalScale;
+  }
+
   public ImmutableList<ColumnDef> columns() {
     return columns;
   }
 
   public Optional<ColumnDef> column(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The API names of the metric columns among {@code columns}, in catalog order. */
+  public List<String> apiMetricNames(Collection<String> columns) {
+    return this.columns.stream().filter(c -> c.isMetric() && columns.contains(c.name()))
+        .map(ColumnDef::apiName).collect(ImmutableList.toImmutableList());
   }
 
   /** Looks a column up by its API name, ignoring case (output casing is not reliable, §9 Q6). */

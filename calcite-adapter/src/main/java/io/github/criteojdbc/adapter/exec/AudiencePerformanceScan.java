@@ -5,6 +5,8 @@ import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.plan.PushdownPolicy;
+import io.github.criteojdbc.adapter.plan.RequestPushdown;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.AudiencePerformanceReportRequest;
@@ -13,6 +15,7 @@ import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.ValueType;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -23,13 +26,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Runs a scan of the {@code audience_performance} table. The API takes one advertiser and one
@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * and awaits them in parallel, and merges their rows, each tagged with its advertiser, breakdown
  * and dates. Every rule the API checks on the request is checked here first, before any call.
  */
-public final class AudiencePerformanceScan {
+public final class AudiencePerformanceScan implements ReportScan {
   /** The six breakdowns, in the API reference's order; no breakdown filter fetches them all. */
   public static final ImmutableList<String> BREAKDOWNS = ImmutableList.of(
       "Top30BrandsByDisplays", "Top30BrandsByClicks", "Top30BrandsBySales",
@@ -47,6 +47,20 @@ public final class AudiencePerformanceScan {
   static final String PLACEHOLDER_METRIC = "Clicks";
   /** Create, status and output: the fewest calls a report costs. */
   static final int CALLS_PER_REPORT = 3;
+  /** Columns whose {@code =}/{@code IN} filters become request attributes. */
+  private static final Set<String> REQUEST_FILTERS = Set.of("advertiser_id", "breakdown",
+      "currency", "ad_set_id", "audience_id", "segment_id");
+  /** What each column that only chooses the report accepts, said when another filter is used. */
+  private static final ImmutableMap<String, String> ACCEPTED_FILTERS = ImmutableMap.of(
+      "ad_set_id", "ad_set_id = '...' or ad_set_id IN ('...', ...) (request attribute adSetIds)",
+      "audience_id", "audience_id = '...' or audience_id IN ('...', ...) (request attribute "
+          + "audienceIds)",
+      "segment_id", "segment_id = '...' or segment_id IN ('...', ...) (request attribute "
+          + "segmentsIds)",
+      "start_date", "start_date = DATE 'yyyy-MM-dd' or start_date >= DATE '...' (the first day "
+          + "of the report)",
+      "end_date", "end_date = DATE 'yyyy-MM-dd' or end_date <= DATE '...' (the last day of the "
+          + "report)");
   /** Columns whose value is fixed by the request, appended to each output row in this order. */
   private static final ImmutableList<String> TAGGED_COLUMNS = ImmutableList.of("advertiser_id",
       "breakdown", "start_date", "end_date", "ad_set_id", "audience_id", "segment_id");
@@ -59,56 +73,58 @@ public final class AudiencePerformanceScan {
     this.context = context;
   }
 
-  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+  /**
+   * Dates become the report's first and last day, or are refused, so every bound is exact; a
+   * column that only chooses the report has no value of its own in each row for Calcite to
+   * filter, so a residual filter on it is refused with the forms the request accepts.
+   */
+  @Override public PushdownPolicy pushdown() {
+    return new RequestPushdown(REQUEST_FILTERS,
+        column -> column.name().equals("start_date") || column.name().equals("end_date"),
+        bound -> true,
+        column -> Optional.ofNullable(ACCEPTED_FILTERS.get(column.name())).map(accepted ->
+            TABLE + ": " + column.name() + " only chooses the report, so it takes only "
+                + accepted + ", joined to the rest of WHERE with AND; the filter on "
+                + column.name() + " here cannot be sent to the API"));
+  }
+
+  @Override public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
     return ReportPlan.enumerable(root, spec, context.settings(),
         () -> Optional.of(plan(root, spec)));
   }
 
-  /** The requests as far as they are known before the statement runs, for {@code EXPLAIN}. */
-  public String describe(ScanSpec spec) {
+  @Override public String describe(ScanSpec spec) {
     AdapterSettings settings = context.settings();
     ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
     ImmutableList<ValueRef> breakdowns = spec.equality("breakdown");
     int advertiserCount = advertisers.isEmpty() ? settings.advertiserIds().size() : advertisers.size();
     int breakdownCount = breakdowns.isEmpty() ? BREAKDOWNS.size() : breakdowns.size();
-    StringJoiner request = new StringJoiner(", ");
-    request.add("reports=" + (advertiserCount == 0 ? "none"
-        : advertiserCount * breakdownCount + " (one per advertiserId and dimension)"));
-    request.add("advertiserId=" + (advertisers.isEmpty()
-        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
-            : settings.advertiserIds() + " (advertiserIds property)"
-        : advertisers));
-    request.add("dimension=" + (breakdowns.isEmpty() ? BREAKDOWNS + " (no breakdown filter)"
-        : breakdowns));
-    request.add("metrics=" + apiMetrics(spec.columns()));
-    request.add("dates=" + (spec.timeBounds().isEmpty()
-        ? "(last " + settings.defaultLookbackDays() + " days)" : spec.timeBounds().toString()));
-    ImmutableList<ValueRef> currency = spec.equality("currency");
-    if (!currency.isEmpty() || settings.currency().isPresent()) {
-      request.add("currency=" + (currency.isEmpty() ? settings.currency().get() : currency));
-    }
-    request.add("timezone=" + settings.timezone());
-    addIfAny(request, "adSetIds", spec.equality("ad_set_id"));
-    addIfAny(request, "audienceIds", spec.equality("audience_id"));
-    addIfAny(request, "segmentsIds", spec.equality("segment_id"));
-    return "async-audience-performance{" + request + "}";
-  }
-
-  private static void addIfAny(StringJoiner request, String attribute, List<ValueRef> values) {
-    if (!values.isEmpty()) {
-      request.add(attribute + "=" + values);
-    }
+    return new RequestText(spec, settings)
+        .add("reports", advertiserCount == 0 ? "none"
+            : advertiserCount * breakdownCount + " (one per advertiserId and dimension)")
+        .advertisers("advertiserId")
+        .add("dimension", breakdowns.isEmpty() ? BREAKDOWNS + " (no breakdown filter)" : breakdowns)
+        .add("metrics", apiMetrics(spec.columns()))
+        .dates()
+        .currency()
+        .timezone()
+        .addIfFiltered("adSetIds", "ad_set_id")
+        .addIfFiltered("audienceIds", "audience_id")
+        .addIfFiltered("segmentsIds", "segment_id")
+        .of("async-audience-performance");
   }
 
   private Plan plan(DataContext root, ScanSpec spec) {
     AdapterSettings settings = context.settings();
-    List<String> advertisers = advertisers(spec, root);
-    List<String> breakdowns = breakdowns(spec, root);
-    Optional<String> currency = currency(spec, root);
+    PushedValues pushed = new PushedValues(TABLE, spec, root);
+    List<String> advertisers = pushed.advertisers(settings, "the API takes one per report, and "
+        + "each advertiser filtered is a report of its own");
+    List<String> breakdowns = breakdowns(pushed);
+    Optional<String> currency = pushed.currency(settings);
     DateRange dates = dates(spec, root);
-    List<String> adSetIds = filterValues(spec, "ad_set_id", root);
-    List<String> audienceIds = filterValues(spec, "audience_id", root);
-    List<String> segmentIds = filterValues(spec, "segment_id", root);
+    List<String> adSetIds = pushed.of("ad_set_id");
+    List<String> audienceIds = pushed.of("audience_id");
+    List<String> segmentIds = pushed.of("segment_id");
     List<String> metrics = apiMetrics(spec.columns());
 
     List<Report> reports = new ArrayList<>();
@@ -164,31 +180,6 @@ public final class AudiencePerformanceScan {
     return new ReportCache.Key(context.application(), report.request, shape(report.request));
   }
 
-  private List<String> advertisers(ScanSpec spec, DataContext root) {
-    List<String> advertisers = filterValues(spec, "advertiser_id", root);
-    if (advertisers.isEmpty()) {
-      advertisers = context.settings().advertiserIds();
-    }
-    if (advertisers.isEmpty()) {
-      throw new QueryRejectedException(TABLE + " needs an advertiser: the API takes one per "
-          + "report; add WHERE advertiser_id = '...' (or IN (...), one report each) to the query, "
-          + "or set the advertiserIds connection property");
-    }
-    return advertisers;
-  }
-
-  private Optional<String> currency(ScanSpec spec, DataContext root) {
-    List<String> currencies = filterValues(spec, "currency", root);
-    if (currencies.size() > 1) {
-      throw new QueryRejectedException(TABLE + ": a report has one currency, but the filter on "
-          + "currency lists " + currencies + "; query one currency at a time");
-    }
-    Optional<String> currency = currencies.isEmpty() ? context.settings().currency()
-        : Optional.of(currencies.get(0));
-    currency.ifPresent(AudiencePerformanceScan::requireIsoCurrency);
-    return currency;
-  }
-
   private DateRange dates(ScanSpec spec, DataContext root) {
     AdapterSettings settings = context.settings();
     LocalDate today = StatisticsScan.today(root);
@@ -203,8 +194,8 @@ public final class AudiencePerformanceScan {
     return dates;
   }
 
-  private List<String> breakdowns(ScanSpec spec, DataContext root) {
-    List<String> breakdowns = filterValues(spec, "breakdown", root);
+  private static List<String> breakdowns(PushedValues pushed) {
+    List<String> breakdowns = pushed.of("breakdown");
     for (String breakdown : breakdowns) {
       if (!BREAKDOWNS.contains(breakdown)) {
         throw new QueryRejectedException(String.format("%s: breakdown '%s' is not one the API "
@@ -215,36 +206,13 @@ public final class AudiencePerformanceScan {
     return breakdowns.isEmpty() ? BREAKDOWNS : breakdowns;
   }
 
-  private static List<String> filterValues(ScanSpec spec, String column, DataContext root) {
-    List<String> values = StatisticsScan.values(spec.equality(column), root);
-    for (String value : values) {
-      if (value.isBlank()) {
-        throw new QueryRejectedException(String.format("%s: the filter on %s names an empty "
-            + "value; give %s = '<id>'", TABLE, column, column));
-      }
-    }
-    return values;
-  }
-
-  private static void requireIsoCurrency(String code) {
-    try {
-      Currency.getInstance(code);
-    } catch (IllegalArgumentException notIso) {
-      throw new QueryRejectedException(String.format("%s: currency '%s' is not an ISO-4217 code; "
-          + "filter currency = 'EUR', 'USD', ...", TABLE, code));
-    }
-  }
-
   private static String single(List<String> values) {
     return values.size() == 1 ? values.get(0) : null;
   }
 
   /** API names of the metric columns a scan outputs, in catalog order. */
   private List<String> apiMetrics(List<String> columns) {
-    List<String> metrics = catalog.columns().stream()
-        .filter(c -> c.isMetric() && columns.contains(c.name()))
-        .map(ColumnDef::apiName)
-        .collect(Collectors.toList());
+    List<String> metrics = catalog.apiMetricNames(columns);
     return metrics.isEmpty() ? List.of(PLACEHOLDER_METRIC) : metrics;
   }
 
@@ -312,12 +280,7 @@ public final class AudiencePerformanceScan {
         warnIfOverBudget(reports, advertisers, breakdowns);
       }
       AtomicBoolean closed = new AtomicBoolean();
-      if (reports.size() == 1) {
-        return open(reports.get(0), root, closed);
-      }
-      return new ChunkedRows(reports.stream()
-          .<Supplier<RawRows>>map(report -> () -> open(report, root, closed))
-          .collect(Collectors.toList()), closed, onDemand);
+      return ChunkedRows.of(reports, report -> open(report, root, closed), closed, onDemand);
     }
 
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {

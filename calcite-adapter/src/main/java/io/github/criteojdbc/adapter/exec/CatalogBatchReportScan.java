@@ -4,17 +4,15 @@ import com.google.common.collect.ImmutableList;
 import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
-import io.github.criteojdbc.adapter.plan.RuntimeValues;
+import io.github.criteojdbc.adapter.plan.PushdownPolicy;
+import io.github.criteojdbc.adapter.plan.RequestPushdown;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.CatalogBatchReport;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -26,7 +24,7 @@ import org.apache.calcite.linq4j.Linq4j;
  * batch is processed unless {@code catalogWait} is off. Finished batches never change, so their rows are cached;
  * a batch still being processed is read afresh every time.
  */
-public final class CatalogBatchReportScan {
+public final class CatalogBatchReportScan implements ReportScan {
   public static final String TOKEN_COLUMN = "operation_token";
 
   private final TableCatalog catalog;
@@ -37,15 +35,20 @@ public final class CatalogBatchReportScan {
     this.context = context;
   }
 
+  /** The token is the only filter the call takes, and no column is a time range. */
+  @Override public PushdownPolicy pushdown() {
+    return RequestPushdown.of(Set.of(TOKEN_COLUMN), column -> false, bound -> false);
+  }
+
   /** The calls as far as they are known before the statement runs, for {@code EXPLAIN}. */
-  public String describe(ScanSpec spec) {
+  @Override public String describe(ScanSpec spec) {
     ImmutableList<ValueRef> tokens = spec.equality(TOKEN_COLUMN);
     return "catalog-batch-report{operationTokens="
         + (tokens.isEmpty() ? "(none: add WHERE operation_token = '...')" : tokens.toString())
         + ", wait=" + context.settings().catalogWait() + "}";
   }
 
-  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+  @Override public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
     if (spec.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
@@ -63,24 +66,17 @@ public final class CatalogBatchReportScan {
   }
 
   private static List<String> tokens(ScanSpec spec, DataContext root) {
-    Set<String> tokens = new LinkedHashSet<>();
-    for (ValueRef ref : spec.equality(TOKEN_COLUMN)) {
-      tokens.add(String.valueOf(RuntimeValues.evaluate(ref, root)));
-    }
+    List<String> tokens = PushedValues.evaluate(spec.equality(TOKEN_COLUMN), root);
     if (tokens.isEmpty()) {
       throw new QueryRejectedException("catalog_batch_report needs the operation token of a batch: add WHERE "
           + "operation_token = '...' (or IN (...)) with the token the catalog batch call returned");
     }
-    return ImmutableList.copyOf(tokens);
+    return tokens;
   }
 
   private RawRows open(List<String> tokens, DataContext root, boolean onDemand) {
     AtomicBoolean closed = new AtomicBoolean();
-    if (tokens.size() == 1) {
-      return rows(tokens.get(0), root, closed);
-    }
-    return new ChunkedRows(tokens.stream().<Supplier<RawRows>>map(token -> () -> rows(token, root, closed))
-        .collect(Collectors.toList()), closed, onDemand);
+    return ChunkedRows.of(tokens, token -> rows(token, root, closed), closed, onDemand);
   }
 
   private RawRows rows(String token, DataContext root, AtomicBoolean closed) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Rows of several reports that split one long date range, or that one query fans out into, read
@@ -33,6 +35,16 @@ final class ChunkedRows implements RawRows {
   private final AtomicBoolean closed;
   private int current;
   private RawRows rows;
+
+  /** The rows of one part as they are, else of every part, one after the other. */
+  static <T> RawRows of(List<T> parts, Function<T, RawRows> open, AtomicBoolean closed,
+      boolean onDemand) {
+    if (parts.size() == 1) {
+      return open.apply(parts.get(0));
+    }
+    return new ChunkedRows(parts.stream().<Supplier<RawRows>>map(part -> () -> open.apply(part))
+        .collect(Collectors.toList()), closed, onDemand);
+  }
 
   /**
    * Starts every chunk, or with {@code onDemand} none until its rows are asked for; {@code closed}

@@ -6,8 +6,9 @@ import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.adapter.catalog.TimeGranularity;
+import io.github.criteojdbc.adapter.plan.PushdownPolicy;
+import io.github.criteojdbc.adapter.plan.RequestPushdown;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
-import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.ColumnRequest;
 import io.github.criteojdbc.client.CriteoApiException;
 import io.github.criteojdbc.client.MpoFileFormat;
@@ -15,8 +16,6 @@ import io.github.criteojdbc.client.MpoRealtimeExportRequest;
 import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.RowStream;
-
-import com.google.common.collect.ImmutableList;
 
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -28,7 +27,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -37,10 +35,13 @@ import java.util.stream.Collectors;
  * dimension columns the query uses, filtered by the pushed advertiser, campaign and seller lists
  * and time window, downloaded as CSV or JSON and streamed. The API's rules are checked first.
  */
-public final class MpoRealtimeScan {
+public final class MpoRealtimeScan implements ReportScan {
   static final String TABLE = "mpo_realtime";
   /** The API gives at most one of these dimensions per export. */
   static final Set<String> EXCLUSIVE_COLUMNS = Set.of("product_id", "hour", "minute");
+  /** Columns whose {@code =}/{@code IN} filters become request attributes. */
+  private static final Set<String> REQUEST_FILTERS =
+      Set.of("advertiser_id", "campaign_id", "seller_id");
   private static final List<String> PREVIEW_ORDER = List.of("product_id", "hour", "minute");
   /** Asked when the query uses no dimension (the API's default would break rows down by five). */
   private static final String GRAIN_FREE_DIMENSION = "AdvertiserId";
@@ -55,57 +56,45 @@ public final class MpoRealtimeScan {
     this.context = context;
   }
 
-  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+  @Override public PushdownPolicy pushdown() {
+    return RequestPushdown.of(REQUEST_FILTERS, column -> column.role() == ColumnRole.TIME,
+        MpoTimeWindow::isExact);
+  }
+
+  @Override public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
     return ReportPlan.enumerable(root, spec, context.settings(),
         () -> Optional.ofNullable(plan(root, spec)));
   }
 
-  /** The export request as far as it is known before the statement runs, for {@code EXPLAIN}. */
-  public String describe(ScanSpec spec) {
+  @Override public String describe(ScanSpec spec) {
     AdapterSettings settings = context.settings();
-    StringJoiner request = new StringJoiner(", ");
-    ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
-    request.add("advertiserIds=" + (advertisers.isEmpty()
-        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
-            : settings.advertiserIds() + " (advertiserIds property)"
-        : advertisers));
-    addIfAny(request, "campaignIds", spec.equality("campaign_id"));
-    addIfAny(request, "sellerIds", spec.equality("seller_id"));
+    RequestText request = new RequestText(spec, settings)
+        .advertisers("advertiserIds")
+        .addIfFiltered("campaignIds", "campaign_id")
+        .addIfFiltered("sellerIds", "seller_id");
     Optional<Preview> preview = Preview.of(spec);
     List<String> dimensions = apiDimensions(grain(spec, preview));
-    preview.ifPresent(p -> request.add("preview=" + p.describe()));
-    request.add("dimensions=" + (dimensions.isEmpty()
-        ? "[" + GRAIN_FREE_DIMENSION + "] (summed into one row)" : dimensions.toString()));
-    request.add("metrics=" + apiMetrics(spec.columns()));
+    preview.ifPresent(p -> request.add("preview", p.describe()));
+    request.add("dimensions", dimensions.isEmpty()
+        ? "[" + GRAIN_FREE_DIMENSION + "] (summed into one row)" : dimensions.toString());
+    request.add("metrics", apiMetrics(spec.columns()));
     OptionalLong lookback = MpoTimeWindow.lookbackMinutes(spec.timeBounds());
-    request.add(spec.timeBounds().isEmpty()
-        ? "lookbackWindow=" + MpoTimeWindow.DEFAULT_LOOKBACK_MINUTES + " (no filter on minute or "
-            + "hour)"
-        : lookback.isPresent() ? "lookbackWindow=" + lookback.getAsLong()
-        : "startDate/endDate=" + spec.timeBounds());
-    request.add("timezone=" + settings.timezone());
-    request.add("fileFormat=" + fileFormat().apiValue());
-    return "mpo-realtime-export{" + request + "}";
-  }
-
-  private static void addIfAny(StringJoiner request, String attribute, List<ValueRef> values) {
-    if (!values.isEmpty()) {
-      request.add(attribute + "=" + values);
+    if (spec.timeBounds().isEmpty()) {
+      request.add("lookbackWindow", MpoTimeWindow.DEFAULT_LOOKBACK_MINUTES
+          + " (no filter on minute or hour)");
+    } else if (lookback.isPresent()) {
+      request.add("lookbackWindow", lookback.getAsLong());
+    } else {
+      request.add("startDate/endDate", spec.timeBounds());
     }
+    return request.timezone().add("fileFormat", fileFormat().apiValue()).of("mpo-realtime-export");
   }
 
   /** The resolved scan, or null when the time filters leave no bucket. */
   private Plan plan(DataContext root, ScanSpec spec) {
     AdapterSettings settings = context.settings();
-    List<String> advertisers = filterValues(spec, "advertiser_id", root);
-    if (advertisers.isEmpty()) {
-      advertisers = settings.advertiserIds();
-    }
-    if (advertisers.isEmpty()) {
-      throw new QueryRejectedException(TABLE + " needs an advertiser (the API requires "
-          + "advertiserIds): add WHERE advertiser_id = '...' (or IN (...)) to the query, or set the "
-          + "advertiserIds connection property");
-    }
+    PushedValues pushed = new PushedValues(TABLE, spec, root);
+    List<String> advertisers = pushed.advertisers(settings, "the API requires advertiserIds");
     Optional<Preview> preview = Preview.of(spec);
     List<ColumnDef> grain = grain(spec, preview);
     preview.ifPresent(p -> settings.warn(p.warning()));
@@ -130,8 +119,8 @@ public final class MpoRealtimeScan {
     List<String> metrics = apiMetrics(spec.columns());
     MpoRealtimeExportRequest.Builder request = MpoRealtimeExportRequest.builder()
         .advertiserIds(advertisers)
-        .campaignIds(filterValues(spec, "campaign_id", root))
-        .sellerIds(filterValues(spec, "seller_id", root))
+        .campaignIds(pushed.of("campaign_id"))
+        .sellerIds(pushed.of("seller_id"))
         .dimensions(requestDimensions)
         .metrics(metrics)
         .timezone(settings.timezone().getId())
@@ -189,22 +178,8 @@ public final class MpoRealtimeScan {
 
   /** API names of the metric columns a scan outputs, in catalog order. */
   private List<String> apiMetrics(List<String> columns) {
-    List<String> metrics = catalog.columns().stream()
-        .filter(c -> c.isMetric() && columns.contains(c.name()))
-        .map(ColumnDef::apiName)
-        .collect(Collectors.toList());
+    List<String> metrics = catalog.apiMetricNames(columns);
     return metrics.isEmpty() ? List.of(PLACEHOLDER_METRIC) : metrics;
-  }
-
-  private static List<String> filterValues(ScanSpec spec, String column, DataContext root) {
-    List<String> values = StatisticsScan.values(spec.equality(column), root);
-    for (String value : values) {
-      if (value.isBlank()) {
-        throw new QueryRejectedException(String.format("%s: the filter on %s names an empty "
-            + "value; give %s = '<id>'", TABLE, column, column));
-      }
-    }
-    return values;
   }
 
   /**

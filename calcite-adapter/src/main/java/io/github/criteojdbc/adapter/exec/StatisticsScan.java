@@ -6,15 +6,14 @@ import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.adapter.catalog.TimeGranularity;
-import io.github.criteojdbc.adapter.plan.RuntimeValues;
+import io.github.criteojdbc.adapter.plan.PushdownPolicy;
+import io.github.criteojdbc.adapter.plan.RequestPushdown;
 import io.github.criteojdbc.adapter.plan.ScanSpec;
-import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.ColumnRequest;
 import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Iterables;
 
 import org.apache.calcite.DataContext;
@@ -25,25 +24,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Runs a scan of the {@code statistics} table: resolves the pushed filters' values, builds the
  * async statistics request, and streams its rows (from the cache when the same report was fetched
  * recently).
  */
-public final class StatisticsScan {
+public final class StatisticsScan implements ReportScan {
   /** The API serves data up to two years back. */
   static final int MAX_YEARS_BACK = 2;
+  static final String TABLE = "statistics";
   static final int HOURLY_CHUNK_DAYS = 31;
+  /** Columns whose {@code =}/{@code IN} filters become request attributes. */
+  private static final Set<String> REQUEST_FILTERS =
+      Set.of("advertiser_id", "ad_set_id", "ad_set", "currency");
 
   private final TableCatalog catalog;
   private final ReportContext context;
@@ -53,7 +52,13 @@ public final class StatisticsScan {
     this.context = context;
   }
 
-  public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
+  @Override public PushdownPolicy pushdown() {
+    return RequestPushdown.of(REQUEST_FILTERS, column -> column.role() == ColumnRole.TIME,
+        bound -> bound.granularity() != TimeGranularity.HOUR
+            || DateRangeResolver.isWholeDayHourBound(bound));
+  }
+
+  @Override public Enumerable<Object[]> enumerable(DataContext root, ScanSpec spec) {
     return ReportPlan.enumerable(root, spec, context.settings(),
         () -> plan(root, spec, context.settings()::warn));
   }
@@ -63,7 +68,7 @@ public final class StatisticsScan {
    * it would create its report(s), or when the request is only known once {@code ?} parameters
    * are bound or cannot be built (the run will say why).
    */
-  public Optional<String> describeCacheAnswer(ScanSpec spec) {
+  @Override public Optional<String> describeCacheAnswer(ScanSpec spec) {
     if (spec.isEmpty() || spec.needsParameters()) {
       return Optional.empty();
     }
@@ -75,44 +80,24 @@ public final class StatisticsScan {
     }
   }
 
-  /** The request as far as it is known before the statement runs, for {@code EXPLAIN}. */
-  public String describe(ScanSpec spec) {
-    AdapterSettings settings = context.settings();
+  @Override public String describe(ScanSpec spec) {
     StatisticsGrain grain = StatisticsGrain.of(catalog, spec.requestColumns());
-    StringJoiner request = new StringJoiner(", ");
-    request.add("dimensions=" + grain.apiDimensions());
-    request.add("metrics=" + grain.apiMetrics());
-    ImmutableList<ValueRef> advertisers = spec.equality("advertiser_id");
-    request.add("advertiserIds=" + (advertisers.isEmpty()
-        ? settings.advertiserIds().isEmpty() ? "(none: add WHERE advertiser_id = ...)"
-            : settings.advertiserIds() + " (advertiserIds property)"
-        : advertisers));
-    request.add("dates=" + (spec.timeBounds().isEmpty()
-        ? "(last " + settings.defaultLookbackDays() + " days)" : spec.timeBounds().toString()));
-    ImmutableList<ValueRef> currency = spec.equality("currency");
-    if (!currency.isEmpty() || settings.currency().isPresent()) {
-      request.add("currency=" + (currency.isEmpty() ? settings.currency().get() : currency));
-    }
-    request.add("timezone=" + settings.timezone());
-    if (!spec.equality("ad_set_id").isEmpty()) {
-      request.add("adSetIds=" + spec.equality("ad_set_id"));
-    }
-    if (!spec.equality("ad_set").isEmpty()) {
-      request.add("adSetNames=" + spec.equality("ad_set"));
-    }
-    return "async-statistics{" + request + "}";
+    return new RequestText(spec, context.settings())
+        .add("dimensions", grain.apiDimensions())
+        .add("metrics", grain.apiMetrics())
+        .advertisers("advertiserIds")
+        .dates()
+        .currency()
+        .timezone()
+        .addIfFiltered("adSetIds", "ad_set_id")
+        .addIfFiltered("adSetNames", "ad_set")
+        .of("async-statistics");
   }
 
   private Optional<Plan> plan(DataContext root, ScanSpec spec, Consumer<String> warnings) {
     AdapterSettings settings = context.settings();
-    List<String> advertisers = values(spec.equality("advertiser_id"), root);
-    if (advertisers.isEmpty()) {
-      advertisers = settings.advertiserIds();
-    }
-    if (advertisers.isEmpty()) {
-      throw new QueryRejectedException("statistics needs an advertiser: add WHERE advertiser_id = "
-          + "'...' (or IN (...)) to the query, or set the advertiserIds connection property");
-    }
+    PushedValues pushed = new PushedValues(TABLE, spec, root);
+    List<String> advertisers = pushed.advertisers(settings, "the API requires advertiserIds");
     DateRangeResolver.rejectTimePredicatesWithoutDates("statistics", spec, "day >= DATE '2026-11-01', "
         + "day BETWEEN ? AND ?, day >= CURRENT_DATE - INTERVAL '30' DAY or "
         + "day >= FLOOR(CURRENT_TIMESTAMP TO MONTH)");
@@ -134,21 +119,15 @@ public final class StatisticsScan {
           + "combined across " + advertisers.size() + " advertisers, only the API computes them; "
           + "add advertiser_id (or another dimension) to the select list, or filter one advertiser");
     }
-    List<String> currencies = values(spec.equality("currency"), root);
-    if (currencies.size() > 1) {
-      throw new QueryRejectedException("statistics: a report has one currency, but the filter on "
-          + "currency lists " + currencies + "; query one currency at a time");
-    }
-    Optional<String> currency = currencies.isEmpty() ? settings.currency()
-        : Optional.of(currencies.get(0));
+    Optional<String> currency = pushed.currency(settings);
 
     StatisticsReportRequest.Builder request = StatisticsReportRequest.builder()
         .advertiserIds(advertisers)
         .dimensions(grain.apiDimensions())
         .metrics(grain.apiMetrics())
         .timezone(settings.timezone().getId())
-        .adSetIds(values(spec.equality("ad_set_id"), root))
-        .adSetNames(values(spec.equality("ad_set"), root));
+        .adSetIds(pushed.of("ad_set_id"))
+        .adSetNames(pushed.of("ad_set"));
     currency.ifPresent(request::currency);
 
     List<ColumnRequest> shape = columnsOf(catalog, grain.apiDimensions(), grain.apiMetrics());
@@ -230,14 +209,6 @@ public final class StatisticsScan {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  static List<String> values(List<ValueRef> refs, DataContext root) {
-    Set<String> values = new LinkedHashSet<>();
-    for (ValueRef ref : refs) {
-      values.add(String.valueOf(RuntimeValues.evaluate(ref, root)));
-    }
-    return ImmutableList.copyOf(values);
-  }
-
   /** Today in the report time zone, which the driver also makes the statement's time zone. */
   static LocalDate today(DataContext root) {
     Long now = DataContext.Variable.CURRENT_TIMESTAMP.get(root);
@@ -272,10 +243,8 @@ public final class StatisticsScan {
 
     @Override public RawRows open(DataContext root, boolean onDemand) {
       AtomicBoolean closed = new AtomicBoolean();
-      RawRows rows = requests.size() == 1 ? open(requests.get(0), root, closed)
-          : new ChunkedRows(requests.stream()
-              .<Supplier<RawRows>>map(request -> () -> open(request, root, closed))
-              .collect(Collectors.toList()), closed, onDemand);
+      RawRows rows = ChunkedRows.of(requests, request -> open(request, root, closed), closed,
+          onDemand);
       return rolledUp ? new RolledUpRows(rows, additive) : rows;
     }
 

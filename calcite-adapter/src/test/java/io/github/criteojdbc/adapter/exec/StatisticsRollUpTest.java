@@ -2,7 +2,6 @@ package io.github.criteojdbc.adapter.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.criteojdbc.adapter.StatisticsTable;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
@@ -17,7 +16,7 @@ import java.util.List;
  * by hand so that NULLs and bucket edges are certain to occur.
  */
 class StatisticsRollUpTest {
-  private static final TableCatalog CATALOG = TableCatalog.load(StatisticsTable.CATALOG_RESOURCE);
+  private static final TableCatalog CATALOG = TableCatalog.load("statistics.json");
   private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
 
   private static StatisticsReportRequest.Builder request(String... dimensions) {

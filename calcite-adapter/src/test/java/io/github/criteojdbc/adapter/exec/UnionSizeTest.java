@@ -2,7 +2,6 @@ package io.github.criteojdbc.adapter.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.criteojdbc.adapter.StatisticsTable;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 
@@ -16,7 +15,7 @@ import java.util.List;
 
 /** How the union of coalesced requests is formed and how large its report is estimated to be. */
 class UnionSizeTest {
-  private static final TableCatalog CATALOG = TableCatalog.load(StatisticsTable.CATALOG_RESOURCE);
+  private static final TableCatalog CATALOG = TableCatalog.load("statistics.json");
   private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
 
   private static StatisticsReportRequest request(List<String> dimensions, String... metrics) {
