@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * are read from them (each day from one report, see {@link StatisticsRollUp}), and one report is
  * asked for the contiguous range from the first day no cached report holds, or holds settled, to
  * the last. A request without a day or hour bucket is sliced by day, which its metrics must allow
- * (all additive), and summed back: its missing days are asked for by day too, so that they slice
+ * (all additive, or ratios with a formula, asked by day as their parts), and summed back: its missing days are asked for by day too, so that they slice
  * again tomorrow, but only when at most {@value #MAX_MISSING_DAYS_BY_DAY} are missing, as asking
  * by day multiplies its rows by the number of days.
  */
@@ -92,7 +92,8 @@ final class DaySlices {
 
   /**
    * The target itself when it has a day or hour bucket, else the target by day when its rows can
-   * be summed from days (no bucket, or weeks, months or years, and additive metrics only).
+   * be summed from days (no bucket, or weeks, months or years, and metrics that roll up), with the
+   * parts of its ratios in place of the ratios.
    */
   private static Optional<StatisticsReportRequest> byDay(TableCatalog catalog,
       StatisticsReportRequest target, boolean placeholderMetrics) {
@@ -109,11 +110,12 @@ final class DaySlices {
       }
     }
     if (!placeholderMetrics && !target.metrics().stream()
-        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false))) {
+        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::rollsUp).orElse(false))) {
       return Optional.empty();
     }
     dimensions.add(dayDimension(catalog));
-    return Optional.of(target.toBuilder().dimensions(dimensions).build());
+    return Optional.of(target.toBuilder().dimensions(dimensions)
+        .metrics(StatisticsRollUp.summableMetrics(catalog, target.metrics())).build());
   }
 
   static String dayDimension(TableCatalog catalog) {
