@@ -204,6 +204,8 @@ class DaySlicedRefetchTest {
           + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND day BETWEEN DATE '"
           + today.minusDays(30) + "' AND DATE '" + today.minusDays(1) + "'");
       CLOCK.advance(Duration.ofDays(1));
+      assertThat(session.explain(ctr)).contains(today.minusDays(5) + ".." + today + " a new report of "
+          + "[CampaignId, Day]; summed from [CampaignId, Day] to [CampaignId], click_through_rate = clicks / displays]");
       SANDBOX.requestLog().clear();
 
       rows = TestRows.of(session.connection, ctr);

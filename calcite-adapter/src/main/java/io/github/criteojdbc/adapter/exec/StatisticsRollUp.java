@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * How the rows of a statistics request are computed exactly from the rows of another report with
@@ -293,7 +294,7 @@ final class StatisticsRollUp {
     if (merges) {
       steps.add("rolled up from " + source.dimensions() + " to " + target.dimensions());
     }
-    metrics.stream().map(MetricColumn::formula).flatMap(Optional::stream).forEach(steps::add);
+    formulas().forEach(steps::add);
     if (steps.length() == 0) {
       steps.add("its rows as they are");
     }
@@ -343,6 +344,11 @@ final class StatisticsRollUp {
     Optional<String> formula() {
       return Optional.ofNullable(description);
     }
+  }
+
+  /** For {@code EXPLAIN}, how each ratio computed from its parts is ({@code click_through_rate = clicks / displays}). */
+  List<String> formulas() {
+    return metrics.stream().map(MetricColumn::formula).flatMap(Optional::stream).collect(Collectors.toList());
   }
 
   /** Rows a target filter keeps, by the value of a dimension the source holds. */

@@ -298,8 +298,7 @@ public final class StatisticsScan {
         }
         Optional<DaySlices> slices = view.slices(request);
         if (slices.isPresent()) {
-          return slices.get().rows(catalog, placeholderMetric,
-              missing -> coalesced(missing, root, closed, view), closed);
+          return slices.get().rows(missing -> coalesced(missing, root, closed, view), closed);
         }
       }
       ReportCache.Key key = key(request);
