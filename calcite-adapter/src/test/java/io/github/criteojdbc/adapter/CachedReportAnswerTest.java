@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
 /**
  * A query whose rows can be computed from a cached report is answered from it without any call,
  * and its rows equal both the same query on an empty cache and the sandbox's raw facts summed
- * here; a query whose rows cannot (a ratio or unique users at a coarser grain, another currency or
- * time zone, a report read only in part) creates its own report.
+ * here; a query whose rows cannot (unique users at a coarser grain, another currency or time
+ * zone, a report read only in part) creates its own report. Ratios: {@link RatioFromCachedPartsTest}.
  */
 class CachedReportAnswerTest {
   private static final String ADVERTISER = "10001";
@@ -155,25 +155,6 @@ class CachedReportAnswerTest {
         "SELECT campaign_id, CAST(day AS VARCHAR), click_through_rate FROM statistics"
             + " WHERE advertiser_id = '" + ADVERTISER + "' AND day = DATE '" + MIDDLE + "'",
         expected);
-  }
-
-  @Test void ratioOverFewerDimensionsCreatesAReport() throws SQLException {
-    try (TestConnections.Session session = TestConnections.open()) {
-      TestRows.of(session.connection, "SELECT campaign_id, CAST(day AS VARCHAR), clicks, displays, "
-          + "click_through_rate FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND "
-          + days(FIRST, LAST));
-      long creations = SANDBOX.requestLog().reportCreations();
-
-      List<String> ctr = TestRows.of(session.connection, "SELECT campaign_id, click_through_rate"
-          + " FROM statistics WHERE advertiser_id = '" + ADVERTISER + "' AND " + days(FIRST, LAST));
-
-      assertThat(SANDBOX.requestLog().reportCreations()).isEqualTo(creations + 1);
-      assertThat(ctr).containsExactlyInAnyOrderElementsOf(facts(ZoneOffset.UTC, FIRST, LAST, ADVERTISER)
-          .stream().collect(Collectors.groupingBy(f -> f.dimension("CampaignId"), TreeMap::new,
-              Collectors.toList()))
-          .entrySet().stream().map(e -> e.getKey() + "|" + ratio(e.getValue(), "Clicks", "Displays"))
-          .collect(Collectors.toList()));
-    }
   }
 
   @Test void uniqueUsersOverFewerDimensionsCreateAReport() throws SQLException {

@@ -193,6 +193,39 @@ class DaySlicedRefetchTest {
     }
   }
 
+  @Test void ratioPerCampaignTomorrowSumsTheCachedDaysPartsWithNewDaysAskedByDayAsParts()
+      throws SQLException {
+    LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
+    String ctr = "SELECT campaign_id, click_through_rate FROM statistics WHERE advertiser_id = '"
+        + ADVERTISER + "' AND day BETWEEN DATE '" + today.minusDays(29) + "' AND DATE '" + today + "'";
+    List<String> rows;
+    try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {
+      TestRows.of(session.connection, "SELECT CAST(day AS VARCHAR), campaign_id, clicks, displays FROM "
+          + "statistics WHERE advertiser_id = '" + ADVERTISER + "' AND day BETWEEN DATE '"
+          + today.minusDays(30) + "' AND DATE '" + today.minusDays(1) + "'");
+      CLOCK.advance(Duration.ofDays(1));
+      assertThat(session.explain(ctr)).contains(today.minusDays(5) + ".." + today + " a new report of "
+          + "[CampaignId, Day]; summed from [CampaignId, Day] to [CampaignId], click_through_rate = clicks / displays]");
+      SANDBOX.requestLog().clear();
+
+      rows = TestRows.of(session.connection, ctr);
+
+      assertThat(created()).containsExactly(new ReportAsked(List.of("CampaignId", "Day"),
+          List.of("Clicks", "Displays"), today.minusDays(5), today));
+      List<String> expected = new ArrayList<>();
+      facts(ZoneOffset.UTC, today.minusDays(29), today).stream()
+          .collect(Collectors.groupingBy(f -> f.dimension("CampaignId"), TreeMap::new, Collectors.toList()))
+          .forEach((campaign, facts) -> expected.add(campaign + "|" + String.format(Locale.ROOT, "%.12g",
+              (double) facts.stream().mapToLong(f -> f.count("Clicks")).sum()
+                  / facts.stream().mapToLong(f -> f.count("Displays")).sum())));
+      assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    try (TestConnections.Session fresh = TestConnections.open(SANDBOX, new ReportCache(4_000_000, CLOCK),
+        KEEP_TWO_DAYS)) {
+      assertThat(TestRows.of(fresh.connection, ctr)).containsExactlyInAnyOrderElementsOf(rows);
+    }
+  }
+
   @Test void recentDaysOfAReportOlderThanTheRecentCacheTimeAreAskedAgain() throws SQLException {
     LocalDate today = LocalDate.ofInstant(FIRST_RUN, ZoneOffset.UTC);
     try (TestConnections.Session session = TestConnections.open(SANDBOX, cache, KEEP_TWO_DAYS)) {

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dashboard cards sent at once on several connections: those that differ only in dimensions and
- * additive metrics cost one report, whose rows answer each card as its own report would and as
- * the sandbox's raw facts say; ratios, queries of one thread, unions too large and failed unions
- * are not merged. Each test reads its own dates, so that no other test's cached report answers it.
+ * additive metrics (or ratios with a catalog formula of additive ones) cost one report, whose rows
+ * answer each card as its own report would and as the sandbox's raw facts say; other ratios,
+ * queries of one thread, unions too large and failed unions are not merged. Each test reads its own dates, so that no other test's cached report answers it.
  */
 class CoalescingTest {
   private static final String ADVERTISER = "10001";
@@ -72,10 +72,30 @@ class CoalescingTest {
   }
 
   @Test
-  void aRatioCardIsNotMerged() throws Exception {
+  void aClickThroughRateCardJoinsTheUnionAsClicksAndDisplaysAndEqualsItsOwnReportAndTheRawFacts()
+      throws Exception {
     LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(99);
     List<String> cards = cards(first, "SELECT campaign_id, click_through_rate FROM statistics %s",
         "SELECT day, SUM(clicks) FROM statistics %s GROUP BY day");
+    long created = SandboxConnections.reportsCreated();
+
+    List<List<String>> merged = concurrently(cards);
+
+    assertThat(SandboxConnections.reportsCreated() - created).isEqualTo(1);
+    assertThat(merged).isEqualTo(alone(cards));
+    Map<String, List<HourlyFact>> byCampaign = facts(first).stream().collect(Collectors.groupingBy(
+        f -> f.dimension("CampaignId"), TreeMap::new, Collectors.toList()));
+    assertThat(merged.get(0)).isEqualTo(byCampaign.entrySet().stream()
+        .map(e -> e.getKey() + "|" + (double) e.getValue().stream().mapToLong(f -> f.count("Clicks")).sum()
+            / e.getValue().stream().mapToLong(f -> f.count("Displays")).sum())
+        .collect(Collectors.toList()));
+  }
+
+  @Test
+  void aRatioCardWithoutAFormulaIsNotMerged() throws Exception {
+    LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(130);
+    List<String> cards = cards(first, "SELECT campaign_id, conversion_rate_pc30d FROM statistics %s",
+        "SELECT day, SUM(clicks), SUM(sales_pc30d) FROM statistics %s GROUP BY day");
     long created = SandboxConnections.reportsCreated();
 
     List<List<String>> merged = concurrently(cards);

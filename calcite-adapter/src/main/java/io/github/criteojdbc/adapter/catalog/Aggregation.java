@@ -4,6 +4,9 @@ package io.github.criteojdbc.adapter.catalog;
 public enum Aggregation {
   /** The value at a coarser grain is the sum of the values at the finer grain (clicks, cost). */
   ADDITIVE,
-  /** Ratios, averages and unique counts: only the API can compute the value at another grain. */
+  /**
+   * Ratios, averages and unique counts: only the API can compute the value at another grain,
+   * except a ratio whose column carries the API's documented {@link Formula} of additive metrics.
+   */
   NON_ADDITIVE
 }

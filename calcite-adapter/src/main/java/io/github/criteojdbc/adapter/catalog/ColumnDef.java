@@ -17,10 +17,12 @@ public final class ColumnDef {
   private final Aggregation aggregation;
   private final TimeGranularity granularity;
   private final String relatedTo;
+  private final Formula formula;
   private final String remark;
 
   public ColumnDef(String name, String apiName, ColumnRole role, SqlTypeName type,
-      Aggregation aggregation, TimeGranularity granularity, String relatedTo, String remark) {
+      Aggregation aggregation, TimeGranularity granularity, String relatedTo, Formula formula,
+      String remark) {
     this.name = Objects.requireNonNull(name, "name");
     this.apiName = apiName;
     this.role = Objects.requireNonNull(role, "role");
@@ -28,6 +30,7 @@ public final class ColumnDef {
     this.aggregation = aggregation;
     this.granularity = granularity;
     this.relatedTo = relatedTo;
+    this.formula = formula;
     this.remark = Objects.requireNonNull(remark, "remark");
     if (role == ColumnRole.TIME && granularity == null) {
       throw new IllegalArgumentException("time column " + name + " needs a granularity");
@@ -58,6 +61,19 @@ public final class ColumnDef {
 
   public boolean isAdditive() {
     return aggregation == Aggregation.ADDITIVE;
+  }
+
+  /** For a ratio metric, the API's documented formula from additive metrics, if the catalog has it. */
+  public Optional<Formula> formula() {
+    return Optional.ofNullable(formula);
+  }
+
+  /**
+   * Whether its value at a coarser grain follows exactly from the rows of a finer one: it is
+   * additive, or a ratio whose formula's parts are.
+   */
+  public boolean rollsUp() {
+    return isAdditive() || formula != null;
   }
 
   public Optional<TimeGranularity> granularity() {

@@ -70,10 +70,43 @@ public final class TableCatalog {
               c.hasNonNull("aggregation") ? Aggregation.valueOf(c.get("aggregation").asText()) : null,
               c.hasNonNull("granularity") ? TimeGranularity.valueOf(c.get("granularity").asText()) : null,
               c.hasNonNull("relatedTo") ? c.get("relatedTo").asText() : null,
+              c.hasNonNull("formula") ? formula(c.path("name").asText(), c.get("formula")) : null,
               c.path("remark").asText()));
     }
-    return new TableCatalog(root.path("table").asText(), root.path("remark").asText(),
+    TableCatalog catalog = new TableCatalog(root.path("table").asText(), root.path("remark").asText(),
         root.path("decimalScale").asInt(DEFAULT_DECIMAL_SCALE), columns.build());
+    catalog.columns.forEach(column -> column.formula().ifPresent(f -> catalog.checkFormula(column, f)));
+    return catalog;
+  }
+
+  private static Formula formula(String column, JsonNode formula) {
+    for (String field : List.of("numerator", "denominator", "source")) {
+      if (!formula.hasNonNull(field) || formula.get(field).asText().isBlank()) {
+        throw new IllegalStateException("catalog: the formula of " + column + " needs a " + field
+            + (field.equals("source") ? " (the address of the API documentation that defines it)" : ""));
+      }
+    }
+    return new Formula(formula.get("numerator").asText(), formula.get("denominator").asText(),
+        formula.path("factor").asInt(1), formula.get("source").asText());
+  }
+
+  /**
+   * A formula is computed as a double from two sums of counts, which is how the API's rates are
+   * defined; a money quotient would need the API's rounding, which is not documented.
+   */
+  private void checkFormula(ColumnDef column, Formula formula) {
+    if (!column.isMetric() || column.isAdditive() || column.type() != SqlTypeName.DOUBLE) {
+      throw new IllegalStateException("catalog: only a non-additive DOUBLE metric may have a formula, not "
+          + column.name());
+    }
+    for (String part : List.of(formula.numerator(), formula.denominator())) {
+      Optional<ColumnDef> def = columnForApiName(part);
+      if (def.isEmpty() || !def.get().isMetric() || !def.get().isAdditive()
+          || !List.of(SqlTypeName.BIGINT, SqlTypeName.INTEGER).contains(def.get().type())) {
+        throw new IllegalStateException("catalog: the formula of " + column.name() + " names " + part
+            + ", which is not an additive count metric of " + tableName);
+      }
+    }
   }
 
   public String tableName() {

@@ -14,14 +14,15 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A statistics request whose days are partly held by cached reports by day or hour: the held days
  * are read from them (each day from one report, see {@link StatisticsRollUp}), and one report is
  * asked for the contiguous range from the first day no cached report holds, or holds settled, to
  * the last. A request without a day or hour bucket is sliced by day, which its metrics must allow
- * (all additive), and summed back: its missing days are asked for by day too, so that they slice
- * again tomorrow, but only when at most {@value #MAX_MISSING_DAYS_BY_DAY} are missing, as asking
+ * (all additive, or ratios with a formula, asked by day as their parts), and summed back: its
+ * missing days are asked for by day too, so that they slice again tomorrow, but only when at most {@value #MAX_MISSING_DAYS_BY_DAY} are missing, as asking
  * by day multiplies its rows by the number of days.
  */
 final class DaySlices {
@@ -34,11 +35,15 @@ final class DaySlices {
   private final StatisticsReportRequest target;
   private final StatisticsReportRequest byDay;
   private final List<Slice> slices;
+  /** How the target's rows are summed from its rows by day, when it has no day or hour bucket. */
+  private final Optional<StatisticsRollUp> summed;
 
-  private DaySlices(StatisticsReportRequest target, StatisticsReportRequest byDay, List<Slice> slices) {
+  private DaySlices(StatisticsReportRequest target, StatisticsReportRequest byDay, List<Slice> slices,
+      Optional<StatisticsRollUp> summed) {
     this.target = target;
     this.byDay = byDay;
     this.slices = slices;
+    this.summed = summed;
   }
 
   /**
@@ -87,12 +92,14 @@ final class DaySlices {
       tile(catalog, held, byDay.get(), lastMissing.plusDays(1), target.endDate(), placeholderMetrics,
           slices);
     }
-    return Optional.of(new DaySlices(target, byDay.get(), slices));
+    return Optional.of(new DaySlices(target, byDay.get(), slices, byDay.get().equals(target) ? Optional.empty()
+        : Optional.of(StatisticsRollUp.of(catalog, byDay.get(), target, placeholderMetrics).orElseThrow())));
   }
 
   /**
    * The target itself when it has a day or hour bucket, else the target by day when its rows can
-   * be summed from days (no bucket, or weeks, months or years, and additive metrics only).
+   * be summed from days (no bucket, or weeks, months or years, and metrics that roll up), with the
+   * parts of its ratios in place of the ratios.
    */
   private static Optional<StatisticsReportRequest> byDay(TableCatalog catalog,
       StatisticsReportRequest target, boolean placeholderMetrics) {
@@ -109,11 +116,12 @@ final class DaySlices {
       }
     }
     if (!placeholderMetrics && !target.metrics().stream()
-        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false))) {
+        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::rollsUp).orElse(false))) {
       return Optional.empty();
     }
     dimensions.add(dayDimension(catalog));
-    return Optional.of(target.toBuilder().dimensions(dimensions).build());
+    return Optional.of(target.toBuilder().dimensions(dimensions)
+        .metrics(StatisticsRollUp.summableMetrics(catalog, target.metrics())).build());
   }
 
   static String dayDimension(TableCatalog catalog) {
@@ -159,15 +167,14 @@ final class DaySlices {
    * The target's rows: the slices in date order, the missing one from {@code download}, summed
    * back from days when the target has no day or hour bucket.
    */
-  RawRows rows(TableCatalog catalog, boolean placeholderMetrics,
-      Function<StatisticsReportRequest, RawRows> download, AtomicBoolean closed) {
+  RawRows rows(Function<StatisticsReportRequest, RawRows> download, AtomicBoolean closed) {
     List<Supplier<RawRows>> parts = new ArrayList<>();
     for (Slice slice : slices) {
       parts.add(slice.source == null ? () -> download.apply(dates(byDay, slice.days))
           : () -> new CachedRows(slice.rollUp.apply(slice.entry.rows()), slice.entry.currency()));
     }
     RawRows days = parts.size() == 1 ? parts.get(0).get() : new ChunkedRows(parts, closed, false);
-    if (byDay.equals(target)) {
+    if (summed.isEmpty()) {
       return days;
     }
     List<Object[]> rows = new ArrayList<>();
@@ -178,14 +185,14 @@ final class DaySlices {
         currency = currency == null ? read.currency() : currency;
       }
     }
-    return new CachedRows(StatisticsRollUp.of(catalog, byDay, target, placeholderMetrics).orElseThrow()
-        .apply(rows), currency);
+    return new CachedRows(summed.get().apply(rows), currency);
   }
 
   /** For {@code EXPLAIN}: where each range of days comes from. */
   String describe() {
-    StringJoiner parts = new StringJoiner("; ", "by day: ", byDay.equals(target) ? ""
-        : "; summed from " + byDay.dimensions() + " to " + target.dimensions());
+    StringJoiner parts = new StringJoiner("; ", "by day: ", summed.map(rollUp -> "; summed from "
+        + byDay.dimensions() + " to " + target.dimensions()
+        + rollUp.formulas().stream().map(formula -> ", " + formula).collect(Collectors.joining())).orElse(""));
     for (Slice slice : slices) {
       parts.add(slice.days + " " + (slice.source == null ? "a new report of " + byDay.dimensions()
           : "from " + slice.rollUp.describe()));

@@ -45,7 +45,7 @@ final class ReportCoalescer {
   Optional<RawRows> rows(String application, TableCatalog catalog, StatisticsReportRequest request,
       boolean placeholderMetric, Duration window, List<ReportCache.CachedReport> cached,
       QueryControl stop, Function<StatisticsReportRequest, Downloaded> union) {
-    if (window.isZero() || !UnionSize.additive(catalog, request, placeholderMetric)) {
+    if (window.isZero() || !UnionSize.rollsUp(catalog, request, placeholderMetric)) {
       return Optional.empty();
     }
     Member member = new Member(request, placeholderMetric, Thread.currentThread());

@@ -2,6 +2,7 @@ package io.github.criteojdbc.adapter.exec;
 
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.ColumnRole;
+import io.github.criteojdbc.adapter.catalog.Formula;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
 import io.github.criteojdbc.adapter.catalog.TimeGranularity;
 import io.github.criteojdbc.client.StatisticsReportRequest;
@@ -12,11 +13,13 @@ import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * How the rows of a statistics request are computed exactly from the rows of another report with
@@ -24,16 +27,18 @@ import java.util.StringJoiner;
  * asked for and of the advertisers and ad sets asked for (when it holds them as dimensions), then
  * group them by the dimensions asked for, coarser time buckets derived from its finer ones (and
  * the advertiser of a report of one advertiser read from its request), and sum the metrics.
- * Rows are summed only when every metric asked for is additive in the catalog: ratios and
- * unique-user counts at a coarser grain are the API's to compute, so such a request is answered
- * only when each of its rows is one row of the other report. A placeholder metric, asked for only
- * because the API needs one and never read, need not be in the other report; it reads as NULL.
+ * Rows are summed only when every metric asked for is additive in the catalog, or a ratio whose
+ * catalog formula (the API's documented definition) names additive metrics the other report
+ * holds: the ratio of a group is then its formula of the group's sums, as the API computes it at
+ * that grain. Other ratios and unique-user counts at a coarser grain are the API's to compute, so
+ * such a request is answered only when each of its rows is one row of the other report. A
+ * placeholder metric, asked for only because the API needs one and never read, need not be in the
+ * other report; it reads as NULL.
  */
 final class StatisticsRollUp {
   private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final String ADVERTISER_ID = "AdvertiserId";
   private static final String AD_SET_ID = "AdSetId";
-  private static final int UNREAD = -1;
 
   private final StatisticsReportRequest source;
   private final StatisticsReportRequest target;
@@ -43,12 +48,15 @@ final class StatisticsRollUp {
   private final boolean narrowsDates;
   private final ImmutableList<RowFilter> filters;
   private final ImmutableList<ColumnSource> dimensions;
-  private final int[] metrics;
+  /** Indexes in a source row of the values kept, and summed when rows merge, for the metrics. */
+  private final int[] reads;
+  private final ImmutableList<MetricColumn> metrics;
   private final boolean merges;
 
   private StatisticsRollUp(StatisticsReportRequest source, StatisticsReportRequest target,
       int sourceTime, TimeGranularity sourceGranularity, boolean narrowsDates,
-      List<RowFilter> filters, List<ColumnSource> dimensions, int[] metrics, boolean merges) {
+      List<RowFilter> filters, List<ColumnSource> dimensions, int[] reads, List<MetricColumn> metrics,
+      boolean merges) {
     this.source = source;
     this.target = target;
     this.sourceTime = sourceTime;
@@ -56,7 +64,8 @@ final class StatisticsRollUp {
     this.narrowsDates = narrowsDates;
     this.filters = ImmutableList.copyOf(filters);
     this.dimensions = ImmutableList.copyOf(dimensions);
-    this.metrics = metrics;
+    this.reads = reads;
+    this.metrics = ImmutableList.copyOf(metrics);
     this.merges = merges;
   }
 
@@ -68,7 +77,6 @@ final class StatisticsRollUp {
     boolean narrowsDates = !source.startDate().equals(target.startDate())
         || !source.endDate().equals(target.endDate());
     if (!sameParametersAndCoveringDates(source, target)
-        || !placeholderMetrics && !source.metrics().containsAll(target.metrics())
         || targetTime.isPresent() && !(sourceTime.isPresent() && derives(sourceTime.get(), targetTime.get()))
         || narrowsDates && !sourceTime.filter(t -> t.compareTo(TimeGranularity.DAY) <= 0).isPresent()) {
       return Optional.empty();
@@ -80,17 +88,63 @@ final class StatisticsRollUp {
     }
     boolean merges = !ImmutableSet.copyOf(source.dimensions())
         .equals(ImmutableSet.copyOf(target.dimensions()));
-    if (merges && !placeholderMetrics && !target.metrics().stream()
-        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false))) {
-      return Optional.empty();
-    }
-    int[] metrics = new int[target.metrics().size()];
-    for (int i = 0; i < metrics.length; i++) {
-      int index = source.metrics().indexOf(target.metrics().get(i));
-      metrics[i] = index < 0 ? UNREAD : source.dimensions().size() + index;
+    List<Integer> reads = new ArrayList<>();
+    List<MetricColumn> metrics = new ArrayList<>();
+    for (String metric : target.metrics()) {
+      Optional<ColumnDef> def = catalog.columnForApiName(metric);
+      Optional<Formula> formula = def.flatMap(ColumnDef::formula).filter(f ->
+          source.metrics().contains(f.numerator()) && source.metrics().contains(f.denominator()));
+      if (source.metrics().contains(metric) && (!merges || def.map(ColumnDef::isAdditive).orElse(false))) {
+        metrics.add(MetricColumn.read(slot(reads, source, metric)));
+      } else if (formula.isPresent()) {
+        metrics.add(MetricColumn.ratio(formula.get(), slot(reads, source, formula.get().numerator()),
+            slot(reads, source, formula.get().denominator()), describe(catalog, def.get(), formula.get())));
+      } else if (placeholderMetrics) {
+        metrics.add(MetricColumn.UNREAD);
+      } else {
+        return Optional.empty();
+      }
     }
     return Optional.of(new StatisticsRollUp(source, target, timeIndex(catalog, source),
-        sourceTime.orElse(null), narrowsDates, filters.get(), dimensions.get(), metrics, merges));
+        sourceTime.orElse(null), narrowsDates, filters.get(), dimensions.get(),
+        reads.stream().mapToInt(Integer::intValue).toArray(), metrics, merges));
+  }
+
+  /**
+   * The metrics a finer report must hold for rows of these to be summed from it: each ratio with
+   * a formula by the formula's parts, the others as they are.
+   */
+  static List<String> summableMetrics(TableCatalog catalog, List<String> metrics) {
+    Set<String> summable = new LinkedHashSet<>();
+    for (String metric : metrics) {
+      Optional<Formula> formula = catalog.columnForApiName(metric).filter(c -> !c.isAdditive())
+          .flatMap(ColumnDef::formula);
+      if (formula.isPresent()) {
+        summable.add(formula.get().numerator());
+        summable.add(formula.get().denominator());
+      } else {
+        summable.add(metric);
+      }
+    }
+    return new ArrayList<>(summable);
+  }
+
+  /** The position among {@code reads} of a source metric's value, added when not yet read. */
+  private static int slot(List<Integer> reads, StatisticsReportRequest source, String metric) {
+    int index = source.dimensions().size() + source.metrics().indexOf(metric);
+    if (!reads.contains(index)) {
+      reads.add(index);
+    }
+    return reads.indexOf(index);
+  }
+
+  private static String describe(TableCatalog catalog, ColumnDef ratio, Formula formula) {
+    return ratio.name() + " = " + (formula.factor() == 1 ? "" : formula.factor() + " * ")
+        + sqlName(catalog, formula.numerator()) + " / " + sqlName(catalog, formula.denominator());
+  }
+
+  private static String sqlName(TableCatalog catalog, String apiName) {
+    return catalog.columnForApiName(apiName).orElseThrow().name();
   }
 
   private static boolean sameParametersAndCoveringDates(StatisticsReportRequest source,
@@ -180,39 +234,44 @@ final class StatisticsRollUp {
   List<Object[]> apply(List<Object[]> sourceRows) {
     Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
     List<Object[]> rows = new ArrayList<>();
+    int first = dimensions.size();
     for (Object[] row : sourceRows) {
       if (narrowsDates && !inTargetDates(row) || !filters.stream().allMatch(f -> f.keeps(row))) {
         continue;
       }
-      Object[] out = new Object[dimensions.size() + metrics.length];
-      for (int i = 0; i < dimensions.size(); i++) {
-        out[i] = dimensions.get(i).read(row, null);
+      Object[] group = new Object[first + reads.length];
+      for (int i = 0; i < first; i++) {
+        group[i] = dimensions.get(i).read(row, null);
+      }
+      for (int i = 0; i < reads.length; i++) {
+        group[first + i] = row[reads[i]];
       }
       if (!merges) {
-        copyMetrics(row, out);
-        rows.add(out);
+        rows.add(group);
         continue;
       }
-      Object[] group = groups.putIfAbsent(Arrays.asList(Arrays.copyOf(out, dimensions.size())), out);
-      if (group == null) {
-        copyMetrics(row, out);
-      } else {
-        for (int i = 0; i < metrics.length; i++) {
-          group[dimensions.size() + i] = MetricSums.add(group[dimensions.size() + i], metric(row, i));
+      Object[] held = groups.putIfAbsent(Arrays.asList(Arrays.copyOf(group, first)), group);
+      if (held != null) {
+        for (int i = first; i < group.length; i++) {
+          held[i] = MetricSums.add(held[i], group[i]);
         }
       }
     }
-    return merges ? new ArrayList<>(groups.values()) : rows;
-  }
-
-  private void copyMetrics(Object[] row, Object[] out) {
-    for (int i = 0; i < metrics.length; i++) {
-      out[dimensions.size() + i] = metric(row, i);
+    List<Object[]> out = new ArrayList<>();
+    for (Object[] group : merges ? groups.values() : rows) {
+      out.add(output(group));
     }
+    return out;
   }
 
-  private Object metric(Object[] row, int i) {
-    return metrics[i] == UNREAD ? null : row[metrics[i]];
+  /** A target row from a group's dimensions and kept (summed) values. */
+  private Object[] output(Object[] group) {
+    int first = dimensions.size();
+    Object[] row = Arrays.copyOf(group, first + metrics.size());
+    for (int i = 0; i < metrics.size(); i++) {
+      row[first + i] = metrics.get(i).value(group, first);
+    }
+    return row;
   }
 
   private boolean inTargetDates(Object[] row) {
@@ -235,6 +294,7 @@ final class StatisticsRollUp {
     if (merges) {
       steps.add("rolled up from " + source.dimensions() + " to " + target.dimensions());
     }
+    formulas().forEach(steps::add);
     if (steps.length() == 0) {
       steps.add("its rows as they are");
     }
@@ -242,6 +302,53 @@ final class StatisticsRollUp {
         + ", advertiserIds=" + source.advertiserIds() + ", dates=" + source.startDate() + ".."
         + source.endDate() + (source.adSetIds().isEmpty() ? "" : ", adSetIds=" + source.adSetIds())
         + "}: " + steps;
+  }
+
+  /**
+   * How a target metric's value follows from its group's kept values: one of them, the formula of
+   * two of them, or NULL for a placeholder metric the source lacks.
+   */
+  private static final class MetricColumn {
+    static final MetricColumn UNREAD = new MetricColumn(-1, null, -1, -1, null);
+
+    private final int read;
+    private final Formula ratio;
+    private final int numerator;
+    private final int denominator;
+    private final String description;
+
+    private MetricColumn(int read, Formula ratio, int numerator, int denominator, String description) {
+      this.read = read;
+      this.ratio = ratio;
+      this.numerator = numerator;
+      this.denominator = denominator;
+      this.description = description;
+    }
+
+    static MetricColumn read(int slot) {
+      return new MetricColumn(slot, null, -1, -1, null);
+    }
+
+    static MetricColumn ratio(Formula formula, int numerator, int denominator, String description) {
+      return new MetricColumn(-1, formula, numerator, denominator, description);
+    }
+
+    Object value(Object[] group, int first) {
+      if (ratio != null) {
+        return ratio.valueOf((Number) group[first + numerator], (Number) group[first + denominator]);
+      }
+      return read < 0 ? null : group[first + read];
+    }
+
+    /** For {@code EXPLAIN}, how a ratio is computed ({@code click_through_rate = clicks / displays}). */
+    Optional<String> formula() {
+      return Optional.ofNullable(description);
+    }
+  }
+
+  /** For {@code EXPLAIN}, how each ratio computed from its parts is ({@code click_through_rate = clicks / displays}). */
+  List<String> formulas() {
+    return metrics.stream().map(MetricColumn::formula).flatMap(Optional::stream).collect(Collectors.toList());
   }
 
   /** Rows a target filter keeps, by the value of a dimension the source holds. */

@@ -267,8 +267,7 @@ public final class StatisticsScan implements ReportScan {
         }
         Optional<DaySlices> slices = view.slices(request);
         if (slices.isPresent()) {
-          return slices.get().rows(catalog, placeholderMetric,
-              missing -> coalesced(missing, root, closed, view), closed);
+          return slices.get().rows(missing -> coalesced(missing, root, closed, view), closed);
         }
       }
       ReportCache.Key key = key(request);

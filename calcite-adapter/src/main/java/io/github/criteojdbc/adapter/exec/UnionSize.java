@@ -45,15 +45,19 @@ final class UnionSize {
     this.cached = cached;
   }
 
-  /** Whether a request's rows may be summed from a finer report's: all its metrics are additive. */
-  static boolean additive(TableCatalog catalog, StatisticsReportRequest request, boolean placeholderMetric) {
+  /**
+   * Whether a request's rows may be summed from a finer report's: all its metrics are additive or
+   * ratios with a formula of additive parts.
+   */
+  static boolean rollsUp(TableCatalog catalog, StatisticsReportRequest request, boolean placeholderMetric) {
     return placeholderMetric || request.metrics().stream()
-        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::isAdditive).orElse(false));
+        .allMatch(m -> catalog.columnForApiName(m).map(ColumnDef::rollsUp).orElse(false));
   }
 
   /**
-   * The request of the members' dimensions and metrics, with the finest time bucket any asks,
-   * when every member's rows follow from it exactly; else empty.
+   * The request of the members' dimensions and metrics, with the finest time bucket any asks and
+   * the parts of a ratio with a formula in place of the ratio, when every member's rows follow
+   * from it exactly; else empty.
    */
   static Optional<StatisticsReportRequest> union(TableCatalog catalog, List<ReportCoalescer.Member> members) {
     Set<String> dimensions = new LinkedHashSet<>();
@@ -69,7 +73,7 @@ final class UnionSize {
           finest = time;
         }
       }
-      metrics.addAll(member.request.metrics());
+      metrics.addAll(StatisticsRollUp.summableMetrics(catalog, member.request.metrics()));
     }
     List<String> all = new ArrayList<>();
     finest.ifPresent(time -> all.add(time.apiName()));

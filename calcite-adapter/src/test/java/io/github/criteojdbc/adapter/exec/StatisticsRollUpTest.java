@@ -100,13 +100,69 @@ class StatisticsRollUpTest {
         request("Day").metrics("Clicks", "Displays").build(), false)).isEmpty();
   }
 
-  @Test void ratioIsReadAtTheCachedGrainButNeverSummed() {
+  @Test void ratioWithoutItsPartsIsReadAtTheCachedGrainButNeverSummed() {
     StatisticsReportRequest.Builder withCtr = request("CampaignId", "Day")
         .metrics("Clicks", "ClickThroughRate");
     assertThat(StatisticsRollUp.of(CATALOG, withCtr.build(),
         request("CampaignId", "Day").metrics("ClickThroughRate").endDate(MONDAY).build(), false)).isPresent();
     assertThat(StatisticsRollUp.of(CATALOG, withCtr.build(),
         request("CampaignId").metrics("ClickThroughRate").build(), false)).isEmpty();
+  }
+
+  @Test void ratioWithAFormulaIsTheQuotientOfItsGroupsSummedParts() {
+    StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG,
+        request("CampaignId", "Day").metrics("Clicks", "Displays").build(),
+        request("CampaignId").metrics("ClickThroughRate").build(), false).orElseThrow();
+
+    List<Object[]> rows = rollUp.apply(List.of(
+        new Object[] {"1", day(MONDAY), 1L, 3L},
+        new Object[] {"1", day(MONDAY.plusDays(1)), 2L, 7L},
+        new Object[] {"1", day(MONDAY.plusDays(2)), null, null}));
+
+    assertThat(rows).containsExactly(new Object[] {"1", 3.0 / 10});
+  }
+
+  @Test void ratioOfAGroupWithNoDisplaysOrNullPartsIsNull() {
+    StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG,
+        request("CampaignId", "Day").metrics("Clicks", "Displays").build(),
+        request("CampaignId").metrics("ClickThroughRate").build(), false).orElseThrow();
+
+    List<Object[]> rows = rollUp.apply(List.of(
+        new Object[] {"1", day(MONDAY), 0L, 0L},
+        new Object[] {"1", day(MONDAY.plusDays(1)), 0L, 0L},
+        new Object[] {"2", day(MONDAY), 4L, null},
+        new Object[] {"3", day(MONDAY), null, 5L}));
+
+    assertThat(rows).containsExactly(new Object[] {"1", null}, new Object[] {"2", null},
+        new Object[] {"3", null});
+  }
+
+  @Test void ratioAtTheCachedGrainIsComputedFromEachRowsParts() {
+    StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG,
+        request("CampaignId", "Day").metrics("Displays", "Clicks").build(),
+        request("CampaignId", "Day").metrics("Clicks", "ClickThroughRate").endDate(MONDAY).build(), false)
+        .orElseThrow();
+
+    List<Object[]> rows = rollUp.apply(List.of(
+        new Object[] {"1", day(MONDAY), 8L, 2L},
+        new Object[] {"1", day(MONDAY.plusDays(1)), 4L, 1L}));
+
+    assertThat(rows).containsExactly(new Object[] {"1", day(MONDAY), 2L, 0.25});
+  }
+
+  @Test void ratioWithoutAFormulaIsNotComputedFromTheSandboxsParts() {
+    assertThat(StatisticsRollUp.of(CATALOG,
+        request("CampaignId", "Day").metrics("SalesPc30d", "Clicks", "ConversionRatePc30d").build(),
+        request("CampaignId").metrics("ConversionRatePc30d").build(), false)).isEmpty();
+  }
+
+  @Test void explainSaysHowTheRatioIsComputed() {
+    StatisticsRollUp rollUp = StatisticsRollUp.of(CATALOG,
+        request("CampaignId", "Day").metrics("Clicks", "Displays").build(),
+        request("CampaignId").metrics("ClickThroughRate").build(), false).orElseThrow();
+
+    assertThat(rollUp.describe()).endsWith("rolled up from [CampaignId, Day] to [CampaignId], "
+        + "click_through_rate = clicks / displays");
   }
 
   @Test void adSetListIsFilteredFromAReportThatHoldsTheAdSetsAsked() {

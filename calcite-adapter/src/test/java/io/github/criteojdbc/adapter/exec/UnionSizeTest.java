@@ -55,6 +55,21 @@ class UnionSizeTest {
     assertThat(union.metrics()).containsExactly("Clicks", "AdvertiserCost");
   }
 
+  @Test void aRatioWithAFormulaIsAskedOfTheUnionAsItsParts() {
+    StatisticsReportRequest union = UnionSize.union(CATALOG, List.of(
+        member(List.of("CampaignId"), "ClickThroughRate"), member(List.of("Day"), "Clicks")))
+        .orElseThrow();
+
+    assertThat(union.dimensions()).containsExactly("Day", "CampaignId");
+    assertThat(union.metrics()).containsExactly("Clicks", "Displays");
+  }
+
+  @Test void onlyARatioWithAFormulaRollsUp() {
+    assertThat(UnionSize.rollsUp(CATALOG, request(List.of("CampaignId"), "ClickThroughRate"), false)).isTrue();
+    assertThat(UnionSize.rollsUp(CATALOG, request(List.of("CampaignId"), "ConversionRatePc30d"), false))
+        .isFalse();
+  }
+
   @Test void weeksAndMonthsHaveNoUnionAsNeitherBucketMakesTheOther() {
     assertThat(UnionSize.union(CATALOG, List.of(member(List.of("Week"), "Clicks"),
         member(List.of("Month"), "Clicks")))).isEmpty();
