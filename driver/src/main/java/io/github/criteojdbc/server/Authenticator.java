@@ -41,7 +41,7 @@ final class Authenticator {
   /** The user of a request with this {@code Authorization} header, or why there is none. */
   Outcome authenticate(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      return Outcome.refused("Authentication required: log in with HTTP BASIC (authentication=BASIC;avatica_user=…;"
+      return Outcome.missing("Authentication required: log in with HTTP BASIC (authentication=BASIC;avatica_user=…;"
           + "avatica_password=…) or a bearer token (authentication=BEARER;bearer_token=…)");
     }
     int space = authorization.indexOf(' ');
@@ -107,14 +107,18 @@ final class Authenticator {
     }
   }
 
-  /** An authenticated user, or the reason a request was refused. */
-  record Outcome(Optional<String> user, String refusal) {
+  /** An authenticated user, or the reason a request was refused and whether it carried credentials. */
+  record Outcome(Optional<String> user, String refusal, boolean credentialsGiven) {
     static Outcome user(String name) {
-      return new Outcome(Optional.of(name), "");
+      return new Outcome(Optional.of(name), "", true);
     }
 
     static Outcome refused(String reason) {
-      return new Outcome(Optional.empty(), reason);
+      return new Outcome(Optional.empty(), reason, true);
+    }
+
+    static Outcome missing(String reason) {
+      return new Outcome(Optional.empty(), reason, false);
     }
   }
 }

@@ -31,7 +31,8 @@ final class AvaticaEndpoint implements HttpHandler {
   static final String AUTHENTICATION_STATE = "28000";
 
   private static final Logger LOG = Logger.getLogger(AvaticaEndpoint.class.getName());
-  private static final String CHALLENGE = "Basic realm=\"criteo-jdbc\", charset=\"UTF-8\"";
+  private static final String BASIC_CHALLENGE = "Basic realm=\"criteo-jdbc\", charset=\"UTF-8\"";
+  private static final String BEARER_CHALLENGE = "Bearer realm=\"criteo-jdbc\"";
 
   private final Authenticator authenticator;
   private final ServerConnections connections;
@@ -56,10 +57,7 @@ final class AvaticaEndpoint implements HttpHandler {
       if (user.isEmpty()) {
         LOG.info(() -> "refused a request from " + exchange.getRemoteAddress().getAddress().getHostAddress() + ": "
             + outcome.refusal());
-        exchange.getResponseHeaders().set("WWW-Authenticate", CHALLENGE);
-        Handler.HandlerResponse<byte[]> refusal = handler(null).unauthenticatedErrorResponse(
-            new AvaticaRuntimeException(outcome.refusal(), -1, AUTHENTICATION_STATE, AvaticaSeverity.ERROR));
-        send(exchange, refusal.getStatusCode(), refusal.getResponse());
+        refuse(exchange, outcome);
         return;
       }
       Optional<byte[]> body = read(exchange.getRequestBody());
@@ -76,6 +74,25 @@ final class AvaticaEndpoint implements HttpHandler {
       LOG.log(Level.WARNING, "serving a request failed", e);
       throw e;
     }
+  }
+
+  /**
+   * A request without credentials gets a challenge, which is when the Avatica client sends them.
+   * Wrong credentials get Avatica's error response, since the Avatica client shows the text of
+   * an error response (HTTP 500) but only the status of a 401.
+   */
+  private void refuse(HttpExchange exchange, Authenticator.Outcome outcome) throws IOException {
+    AvaticaRuntimeException refusal = new AvaticaRuntimeException(outcome.refusal(), -1, AUTHENTICATION_STATE,
+        AvaticaSeverity.ERROR);
+    if (outcome.credentialsGiven()) {
+      Handler.HandlerResponse<byte[]> response = handler(null).convertToErrorResponse(refusal);
+      send(exchange, response.getStatusCode(), response.getResponse());
+      return;
+    }
+    exchange.getResponseHeaders().add("WWW-Authenticate", BASIC_CHALLENGE);
+    exchange.getResponseHeaders().add("WWW-Authenticate", BEARER_CHALLENGE);
+    Handler.HandlerResponse<byte[]> response = handler(null).unauthenticatedErrorResponse(refusal);
+    send(exchange, response.getStatusCode(), response.getResponse());
   }
 
   private ProtobufHandler handler(Service service) {

@@ -112,6 +112,15 @@ final class TeamServerFixture implements AutoCloseable {
     return basic(ALICE, ALICE_PASSWORD);
   }
 
+  /**
+   * Alice's connection with {@code properties}: the Avatica driver sends the server the
+   * connection's properties, not the settings in its URL.
+   */
+  Connection alice(Properties properties) throws SQLException {
+    return DriverManager.getConnection(avaticaUrl("authentication=BASIC;avatica_user=" + ALICE + ";avatica_password="
+        + ALICE_PASSWORD), properties);
+  }
+
   Connection bob() throws SQLException {
     return basic(BOB, BOB_PASSWORD);
   }
