@@ -55,8 +55,9 @@ final class AvaticaEndpoint implements HttpHandler {
       Authenticator.Outcome outcome = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
       Optional<String> user = outcome.user();
       if (user.isEmpty()) {
-        LOG.info(() -> "refused a request from " + exchange.getRemoteAddress().getAddress().getHostAddress() + ": "
-            + outcome.refusal());
+        // A request without credentials is how every Avatica client starts; only wrong ones are news.
+        LOG.log(outcome.credentialsGiven() ? Level.INFO : Level.FINE, () -> "refused a request from "
+            + exchange.getRemoteAddress().getAddress().getHostAddress() + ": " + outcome.refusal());
         refuse(exchange, outcome);
         return;
       }
