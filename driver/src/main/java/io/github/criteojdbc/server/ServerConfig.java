@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,9 @@ import java.util.TreeSet;
  *       {@code tls.keystorePassword}, {@code tls.keystoreType} (default PKCS12);
  *   <li>{@code dev.plainHttp=true} serves plain HTTP instead, on a loopback address only;
  *   <li>{@code auth.passwordFile}, {@code auth.tokenFile}: who may log in (at least one);
- *   <li>{@code server.threads} (default 16), {@code server.maxRequestBytes} (default 16 MiB);
+ *   <li>{@code server.threads} (default 16), {@code server.maxRequestBytes} (default 16 MiB),
+ *       {@code server.maxConnectionsPerUser} (default 20), {@code server.idleTimeoutSeconds} (default
+ *       1800: a connection unused that long is closed);
  *   <li>{@code criteo.NAME}: any {@code jdbc:criteo:} connection property (credentials, baseUrl,
  *       cache, budget...), used by every client connection. Clients may only choose
  *       {@link ClientProperties#CLIENT_CHOSEN}, which these set the defaults of.
@@ -45,7 +48,7 @@ public final class ServerConfig {
   static final String DRIVER_PREFIX = "criteo.";
   private static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
       "tls.keystorePassword", "tls.keystoreType", "dev.plainHttp", "auth.passwordFile", "auth.tokenFile",
-      "server.threads", "server.maxRequestBytes");
+      "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds");
 
   private final String host;
   private final int port;
@@ -54,6 +57,7 @@ public final class ServerConfig {
   private final Optional<Path> tokenFile;
   private final int threads;
   private final int maxRequestBytes;
+  private final ServerConnections.Limits limits;
   private final Properties driverProperties;
 
   private ServerConfig(Map<String, String> settings, Path base) throws SQLException {
@@ -68,6 +72,8 @@ public final class ServerConfig {
     this.port = integer(settings, "listen.port", 8765, 0, 65535);
     this.threads = integer(settings, "server.threads", 16, 1, 1000);
     this.maxRequestBytes = integer(settings, "server.maxRequestBytes", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE);
+    this.limits = new ServerConnections.Limits(integer(settings, "server.maxConnectionsPerUser", 20, 1, 100_000),
+        Duration.ofSeconds(integer(settings, "server.idleTimeoutSeconds", 1800, 1, Integer.MAX_VALUE)));
     this.passwordFile = Optional.ofNullable(settings.get("auth.passwordFile")).map(p -> base.resolve(p));
     this.tokenFile = Optional.ofNullable(settings.get("auth.tokenFile")).map(p -> base.resolve(p));
     if (passwordFile.isEmpty() && tokenFile.isEmpty()) {
@@ -216,6 +222,10 @@ public final class ServerConfig {
 
   int maxRequestBytes() {
     return maxRequestBytes;
+  }
+
+  ServerConnections.Limits limits() {
+    return limits;
   }
 
   /** The {@code jdbc:criteo:} properties of every client connection, a copy. */

@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,19 @@ final class ServerConnection implements AutoCloseable {
   private final AtomicInteger nextStatementId = new AtomicInteger(1);
   private final ConcurrentMap<Integer, ServerStatement> statements = new ConcurrentHashMap<>();
   private volatile Connection embedded;
+  private volatile Instant lastUsed;
 
-  ServerConnection(String owner) {
+  ServerConnection(String owner, Instant openedAt) {
     this.owner = owner;
+    this.lastUsed = openedAt;
+  }
+
+  void used(Instant at) {
+    lastUsed = at;
+  }
+
+  Instant lastUsed() {
+    return lastUsed;
   }
 
   String owner() {

@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,12 +42,15 @@ public final class TeamServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ExecutorService executor;
+  private final ScheduledExecutorService sweeper;
   private final ServerConnections connections;
   private final boolean tls;
 
-  private TeamServer(HttpServer http, ExecutorService executor, ServerConnections connections, boolean tls) {
+  private TeamServer(HttpServer http, ExecutorService executor, ScheduledExecutorService sweeper,
+      ServerConnections connections, boolean tls) {
     this.http = http;
     this.executor = executor;
+    this.sweeper = sweeper;
     this.connections = connections;
     this.tls = tls;
   }
@@ -69,7 +74,7 @@ public final class TeamServer implements AutoCloseable {
         config.passwordFile().isPresent() ? PasswordFile.read(config.passwordFile().get()) : PasswordFile.empty(),
         config.tokenFile().isPresent() ? BearerTokens.read(config.tokenFile().get()) : BearerTokens.none(),
         Clock.systemUTC());
-    ServerConnections connections = new ServerConnections(connector);
+    ServerConnections connections = new ServerConnections(connector, config.limits(), Clock.systemUTC());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     HttpServer http;
     if (config.tls().isPresent()) {
@@ -87,10 +92,13 @@ public final class TeamServer implements AutoCloseable {
       http = HttpServer.create(address, 0);
     }
     ExecutorService executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
+    ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+    long sweepSeconds = Math.max(1, Math.min(60, config.limits().idleTimeout().toSeconds() / 2));
+    sweeper.scheduleWithFixedDelay(connections::closeIdle, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
     http.setExecutor(executor);
     http.createContext("/", new AvaticaEndpoint(authenticator, connections, config.maxRequestBytes()));
     http.start();
-    TeamServer server = new TeamServer(http, executor, connections, config.tls().isPresent());
+    TeamServer server = new TeamServer(http, executor, sweeper, connections, config.tls().isPresent());
     LOG.info(() -> "criteo-jdbc team server listening on " + server.url());
     return server;
   }
@@ -134,6 +142,7 @@ public final class TeamServer implements AutoCloseable {
 
   @Override public void close() {
     http.stop(0);
+    sweeper.shutdownNow();
     executor.shutdownNow();
     connections.close();
   }
