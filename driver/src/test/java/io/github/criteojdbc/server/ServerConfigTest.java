@@ -1,0 +1,62 @@
+package io.github.criteojdbc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+class ServerConfigTest {
+  @TempDir Path dir;
+
+  @Test void jsonObjectsStandForTheDottedPrefixes() throws Exception {
+    Path file = dir.resolve("server.json");
+    Files.writeString(file, "{\"listen\": {\"port\": 9443}, \"dev\": {\"plainHttp\": true},"
+        + " \"auth\": {\"passwordFile\": \"users\"}, \"criteo\": {\"sandbox\": true, \"timezone\": \"Europe/Paris\"}}");
+
+    ServerConfig config = ServerConfig.load(file);
+
+    assertThat(config.port()).isEqualTo(9443);
+    assertThat(config.tls()).isEmpty();
+    assertThat(config.passwordFile()).contains(dir.resolve("users"));
+    assertThat(config.driverProperties()).containsEntry("sandbox", "true").containsEntry("timezone", "Europe/Paris");
+  }
+
+  @Test void propertiesFilesGiveTheSameSettings() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "listen.port=9443\ndev.plainHttp=true\nauth.tokenFile=tokens\ncriteo.sandbox=true\n");
+
+    ServerConfig config = ServerConfig.load(file);
+
+    assertThat(config.port()).isEqualTo(9443);
+    assertThat(config.tokenFile()).contains(dir.resolve("tokens"));
+    assertThat(config.driverProperties()).containsEntry("sandbox", "true");
+  }
+
+  @Test void anUnknownSettingIsRefusedByName() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\nauth.tokenFile=tokens\nlisten.prot=9443\n");
+
+    assertThatThrownBy(() -> ServerConfig.load(file)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("Unknown server setting listen.prot").hasMessageContaining("listen.port");
+  }
+
+  @Test void anUnknownConnectionPropertyIsRefusedByName() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\nauth.tokenFile=tokens\ncriteo.clientSecrett=x\n");
+
+    assertThatThrownBy(() -> ServerConfig.load(file)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("criteo.clientSecrett").hasMessageNotContaining("=x");
+  }
+
+  @Test void aServerNobodyCanLogInToIsRefused() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\n");
+
+    assertThatThrownBy(() -> ServerConfig.load(file)).hasMessageContaining("auth.passwordFile nor auth.tokenFile");
+  }
+}

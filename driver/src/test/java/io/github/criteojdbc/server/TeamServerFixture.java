@@ -1,0 +1,153 @@
+package io.github.criteojdbc.server;
+
+import io.github.criteojdbc.sandbox.SandboxServer;
+import io.github.criteojdbc.sandbox.data.Advertiser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * A team server on loopback with TLS, in front of a sandbox emulator: users alice and bob log in
+ * with passwords, carol with a valid bearer token, dave with an expired one. Its key is made at
+ * test time by the JDK's keytool; nothing secret is committed.
+ */
+final class TeamServerFixture implements AutoCloseable {
+  static final String ALICE = "alice";
+  static final String ALICE_PASSWORD = "alice-password-1";
+  static final String BOB = "bob";
+  static final String BOB_PASSWORD = "bob-password-2";
+  static final String STORE_PASSWORD = "test-store-password";
+  /** Few iterations: the hashing cost is not under test, and a test JVM shares two cores. */
+  static final int TEST_ITERATIONS = PasswordHash.MIN_ITERATIONS;
+
+  final Path dir;
+  final SandboxServer sandbox;
+  final TeamServer server;
+  final Path truststore;
+  final String carolToken;
+  final String daveExpiredToken;
+
+  private TeamServerFixture(Path dir, SandboxServer sandbox, TeamServer server, Path truststore, String carolToken,
+      String daveExpiredToken) {
+    this.dir = dir;
+    this.sandbox = sandbox;
+    this.server = server;
+    this.truststore = truststore;
+    this.carolToken = carolToken;
+    this.daveExpiredToken = daveExpiredToken;
+  }
+
+  static TeamServerFixture start(Path dir) throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Path truststore = dir.resolve("trust.p12");
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+        keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+    Path certificate = dir.resolve("server.crt");
+    keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
+        "-file", certificate.toString());
+    keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(), "-storetype", "PKCS12",
+        "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
+    Path passwords = dir.resolve("users");
+    Files.write(passwords, List.of(PasswordFile.line(ALICE, ALICE_PASSWORD.toCharArray(), TEST_ITERATIONS),
+        PasswordFile.line(BOB, BOB_PASSWORD.toCharArray(), TEST_ITERATIONS)));
+    BearerTokens.Issued carol = BearerTokens.issue("carol", Duration.ofDays(1), Instant.now());
+    BearerTokens.Issued dave = BearerTokens.issue("dave", Duration.ofDays(1), Instant.now().minus(Duration.ofDays(2)));
+    Files.write(dir.resolve("tokens"), List.of(carol.line(), dave.line()));
+    SandboxServer sandbox = SandboxServer.start();
+    try {
+      Properties config = serverSettings(sandbox);
+      config.setProperty("tls.keystore", keystore.toString());
+      config.setProperty("tls.keystorePassword", STORE_PASSWORD);
+      TeamServer server = TeamServer.start(ServerConfig.of(config, dir));
+      return new TeamServerFixture(dir, sandbox, server, truststore, carol.token(), dave.token());
+    } catch (Exception | Error e) {
+      sandbox.close();
+      throw e;
+    }
+  }
+
+  /** Everything but TLS: listen on any free loopback port, users and tokens in {@code dir}, the sandbox's app. */
+  static Properties serverSettings(SandboxServer sandbox) {
+    Properties config = new Properties();
+    config.setProperty("listen.host", "127.0.0.1");
+    config.setProperty("listen.port", "0");
+    config.setProperty("server.threads", "4");
+    config.setProperty("auth.passwordFile", "users");
+    config.setProperty("auth.tokenFile", "tokens");
+    config.setProperty("criteo.baseUrl", sandbox.baseUrl().toString());
+    config.setProperty("criteo.clientId", sandbox.clientId());
+    config.setProperty("criteo.clientSecret", sandbox.clientSecret());
+    config.setProperty("criteo.advertiserIds", advertiserIds(sandbox));
+    config.setProperty("criteo.maxCallsPerMinute", "100000");
+    config.setProperty("criteo.pollIntervalSeconds", "0.01");
+    return config;
+  }
+
+  private static String advertiserIds(SandboxServer sandbox) {
+    return sandbox.data().advertisers().stream().map(Advertiser::id).collect(Collectors.joining(","));
+  }
+
+  /** The stock Avatica driver's URL for this server, trusting its certificate, with {@code login} appended. */
+  String avaticaUrl(String login) {
+    return "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf;truststore=" + truststore
+        + ";truststore_password=" + STORE_PASSWORD + ";" + login;
+  }
+
+  Connection basic(String user, String password) throws SQLException {
+    return DriverManager.getConnection(avaticaUrl("authentication=BASIC;avatica_user=" + user + ";avatica_password="
+        + password));
+  }
+
+  Connection alice() throws SQLException {
+    return basic(ALICE, ALICE_PASSWORD);
+  }
+
+  /**
+   * Alice's connection with {@code properties}: the Avatica driver sends the server the
+   * connection's properties, not the settings in its URL.
+   */
+  Connection alice(Properties properties) throws SQLException {
+    return DriverManager.getConnection(avaticaUrl("authentication=BASIC;avatica_user=" + ALICE + ";avatica_password="
+        + ALICE_PASSWORD), properties);
+  }
+
+  Connection bob() throws SQLException {
+    return basic(BOB, BOB_PASSWORD);
+  }
+
+  /** An embedded connection on the same app as the server's, for the rows the server should give. */
+  Connection embedded() throws SQLException {
+    return DriverManager.getConnection("jdbc:criteo:baseUrl=" + sandbox.baseUrl() + ";clientId=" + sandbox.clientId()
+        + ";clientSecret=" + sandbox.clientSecret() + ";advertiserIds=" + advertiserIds(sandbox)
+        + ";maxCallsPerMinute=100000;pollIntervalSeconds=0.01");
+  }
+
+  private static void keytool(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IOException("keytool " + String.join(" ", args) + " failed: " + output);
+    }
+  }
+
+  @Override public void close() {
+    try {
+      server.close();
+    } finally {
+      sandbox.close();
+    }
+  }
+}
