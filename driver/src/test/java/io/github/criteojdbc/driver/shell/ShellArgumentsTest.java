@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class ShellArgumentsTest {
   @Test
-  void withoutAUrlTheShellOpensTheSandbox() {
+  void withoutAUrlTheShellOpensTheSandboxWithoutACoalescingWindow() {
     assertThat(ShellArguments.complete(List.of(), true))
-        .containsSequence("-u", "jdbc:criteo:sandbox=true;cache=disk");
+        .containsSequence("-u", "jdbc:criteo:sandbox=true;cache=disk;coalesceWindowSeconds=0");
   }
 
   @Test
