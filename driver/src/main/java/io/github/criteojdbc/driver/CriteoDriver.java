@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -98,10 +100,29 @@ public class CriteoDriver extends Driver {
     ConnectionSettings settings = ConnectionSettings.from(
         ConnectionRequest.parse(url.substring(URL_PREFIX.length()), info));
     settings.logLevel().ifPresent(LogLevels::apply);
-    CriteoSession session = CriteoSession.open(settings, cache, journal);
-    Connection calcite = null;
+    CompletableFuture<CriteoSession> opening = CompletableFuture.supplyAsync(() -> {
+      try {
+        return CriteoSession.open(settings, cache, journal);
+      } catch (SQLException e) {
+        throw new CompletionException(e);
+      }
+    }, CriteoDriver::onOwnThread);
+    Connection calcite;
     try {
       calcite = super.connect(URL_PREFIX, settings.calciteProperties());
+    } catch (Exception | LinkageError | AssertionError e) {
+      CriteoSession session = openedSession(opening);
+      session.close();
+      throw SqlErrors.translate(e);
+    }
+    CriteoSession session;
+    try {
+      session = openedSession(opening);
+    } catch (SQLException | RuntimeException e) {
+      calcite.close();
+      throw e;
+    }
+    try {
       CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
       calciteConnection.getRootSchema().add(SCHEMA, session.schema());
       calciteConnection.getRootSchema().add(DriverStateSchema.NAME, session.stateSchema());
@@ -113,10 +134,37 @@ public class CriteoDriver extends Driver {
       return new CriteoConnection(calcite, session);
     } catch (Exception | LinkageError | AssertionError e) {
       session.close();
-      if (calcite != null) {
-        calcite.close();
-      }
+      calcite.close();
       throw SqlErrors.translate(e);
+    }
+  }
+
+  /**
+   * Opening a session (starting the embedded sandbox, building the API client) and Calcite's
+   * connection share nothing, so a connection makes them at once: the session on a thread of its
+   * own, Calcite's on the caller's. A cold JVM so loads their classes on two processors.
+   */
+  private static void onOwnThread(Runnable task) {
+    Thread thread = new Thread(task, "criteo-jdbc-connect");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The session {@code opening} made, or the very failure {@link CriteoSession#open} threw. */
+  private static CriteoSession openedSession(CompletableFuture<CriteoSession> opening) throws SQLException {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SQLException) {
+        throw (SQLException) e.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      if (e.getCause() instanceof Error) {
+        throw (Error) e.getCause();
+      }
+      throw e;
     }
   }
 
