@@ -1,6 +1,7 @@
 package io.github.criteojdbc.benchmarks;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ import java.util.Optional;
 /**
  * Runs every benchmark in one go and writes the results as Markdown. Arguments:
  * {@code [--quick] [--only budget] <driver jar> <baseline commit> <baseline driver jar> <output file>}; the
- * baseline is the older driver the API budget is measured beside, and {@code --only budget} runs that
- * section alone.
+ * baseline is the older driver the API budget is measured beside, and {@code --only budget} (or
+ * {@code session}, {@code cold-start}) runs that section alone.
  */
 public final class BenchRunner {
   private BenchRunner() {
@@ -28,26 +29,27 @@ public final class BenchRunner {
     if (!only.isEmpty()) {
       arguments.subList(0, 2).clear();
     }
-    if (arguments.size() != 4 || !List.of("", "budget", "session").contains(only)) {
-      System.err.println("usage: BenchRunner [--quick] [--only budget|session] <driver jar> <baseline commit>"
-          + " <baseline driver jar> <output file>");
+    if (arguments.size() != 4 || !List.of("", "budget", "session", "cold-start").contains(only)) {
+      System.err.println("usage: BenchRunner [--quick] [--only budget|session|cold-start] <driver jar>"
+          + " <baseline commit> <baseline driver jar> <output file>");
       System.exit(2);
     }
     Path driverJar = Path.of(arguments.get(0));
     BudgetSection budget = new BudgetSection(driverJar, arguments.get(1), Path.of(arguments.get(2)));
     Path output = Path.of(arguments.get(3));
+    RunSize size = RunSize.of(quick);
+    ProcessSection processes = new ProcessSection(size, driverJar, buildFolder().resolve("cold-start"));
     long started = System.nanoTime();
-    if (only.equals("budget") || only.equals("session")) {
-      String section = only.equals("budget") ? budget.run() : new SessionSection().run();
+    if (!only.isEmpty()) {
+      String section = only.equals("budget") ? budget.run()
+          : only.equals("session") ? new SessionSection().run() : processes.coldStart();
       String report = "# Benchmark results: " + only + " only\n\n"
           + machine("`BenchRunner --only " + only + "`", (System.nanoTime() - started) / 60e9, section);
       Files.writeString(output, report, StandardCharsets.UTF_8);
       System.out.println(report);
       return;
     }
-    RunSize size = RunSize.of(quick);
     JmhSection jmh = new JmhSection(size);
-    ProcessSection processes = new ProcessSection(size, driverJar, driverJar.toAbsolutePath().getParent());
     String streaming = jmh.streaming();
     String memory = processes.memory();
     String overhead = jmh.overhead();
@@ -62,6 +64,11 @@ public final class BenchRunner {
                 + apiBudget);
     Files.writeString(output, report, StandardCharsets.UTF_8);
     System.out.println(report);
+  }
+
+  /** benchmarks/target, where this code was built: the cold starts' archives and cache folders go there. */
+  private static Path buildFolder() throws URISyntaxException {
+    return Path.of(BenchRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
   }
 
   /** The machine table (with the load at the end of the run) followed by the sections. */
