@@ -22,6 +22,7 @@ public final class CriteoShell {
       ServeCommand.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    MetadataWarmUp.startInBackground();
     boolean terminal = System.console() != null;
     if (!terminal) {
       // jline would warn that it cannot create a system terminal, then fall back to this anyway.
