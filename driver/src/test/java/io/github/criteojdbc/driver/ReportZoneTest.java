@@ -114,6 +114,27 @@ class ReportZoneTest {
     assertThat(hours).hasSize(48).startsWith(DAY.atStartOfDay()).endsWith(DAY.plusDays(1).atTime(23, 0));
   }
 
+  @Test
+  void getDateFollowsTheJvmZoneWhenItChangesWhileRowsAreRead() throws SQLException {
+    String sql = "SELECT day, hour FROM statistics WHERE advertiser_id = '" + ADVERTISER + "'"
+        + " AND day BETWEEN DATE '" + DAY + "' AND DATE '" + DAY.plusDays(2) + "' ORDER BY hour";
+    TimeZone jvmZone = TimeZone.getDefault();
+    int rowsRead = 0;
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        if (rowsRead == 30) {
+          TimeZone.setDefault(TimeZone.getTimeZone(jvmZone.getID().equals("Asia/Tokyo") ? "UTC" : "Asia/Tokyo"));
+        }
+        LocalDate day = rows.getObject(1, LocalDate.class);
+        assertThat(rows.getDate(1)).as("row %d", rowsRead).isEqualTo(Date.valueOf(day)).hasToString(day.toString());
+        rowsRead++;
+      }
+    } finally {
+      TimeZone.setDefault(jvmZone);
+    }
+    assertThat(rowsRead).isEqualTo(72);
+  }
+
   @ParameterizedTest(name = "timezone={0}")
   @ValueSource(strings = {"UTC", "Europe/Paris", "America/Los_Angeles"})
   void currentDateIsTodayInTheReportZone(String timezone) throws SQLException {

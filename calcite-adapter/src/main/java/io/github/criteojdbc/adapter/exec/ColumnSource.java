@@ -10,11 +10,20 @@ import java.time.ZoneOffset;
 abstract class ColumnSource {
   abstract Object read(Object[] raw, String currency);
 
+  /** Whether this reads the report row's value at {@code index} as it is. */
+  boolean isField(int index) {
+    return false;
+  }
+
   /** The value of a requested API column, already converted by the client. */
   static ColumnSource field(int index) {
     return new ColumnSource() {
       @Override Object read(Object[] raw, String currency) {
         return raw[index];
+      }
+
+      @Override boolean isField(int position) {
+        return position == index;
       }
     };
   }

@@ -15,6 +15,8 @@ final class ReportEnumerator implements Enumerator<Object[]> {
   private final Supplier<RawRows> opener;
   private final List<ColumnSource> columns;
   private final OptionalLong fetch;
+  /** Whether the columns are the report row's values in their order: a row of as many is handed on as it is. */
+  private final boolean rawInOrder;
   private RawRows rows;
   private Object[] current;
   private long produced;
@@ -24,6 +26,16 @@ final class ReportEnumerator implements Enumerator<Object[]> {
     this.opener = opener;
     this.columns = columns;
     this.fetch = fetch;
+    this.rawInOrder = inOrder(columns);
+  }
+
+  private static boolean inOrder(List<ColumnSource> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (!columns.get(i).isField(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override public Object[] current() {
@@ -46,14 +58,18 @@ final class ReportEnumerator implements Enumerator<Object[]> {
       finish();
       return false;
     }
+    current = rawInOrder && raw.length == columns.size() ? raw : project(raw);
+    produced++;
+    return true;
+  }
+
+  private Object[] project(Object[] raw) {
     Object[] row = new Object[columns.size()];
     String currency = rows.currency();
     for (int i = 0; i < row.length; i++) {
       row[i] = columns.get(i).read(raw, currency);
     }
-    current = row;
-    produced++;
-    return true;
+    return row;
   }
 
   private void finish() {

@@ -14,14 +14,15 @@ public final class ColumnBinding {
   private static final int[] NONE = new int[0];
 
   private final List<OutputColumn> outputColumns;
-  private final RowShape shape;
   /** For each output column, the requested positions it fills (usually zero or one). */
   private final int[][] targetsByOutput;
+  /** The type of each requested position, read once per value. */
+  private final ValueType[] types;
 
   private ColumnBinding(List<OutputColumn> outputColumns, RowShape shape, int[][] targetsByOutput) {
     this.outputColumns = outputColumns;
-    this.shape = shape;
     this.targetsByOutput = targetsByOutput;
+    this.types = shape.columns().stream().map(ColumnRequest::type).toArray(ValueType[]::new);
   }
 
   /** @throws ReportFormatException listing missing and available columns if a required one is absent */
@@ -70,7 +71,7 @@ public final class ColumnBinding {
   }
 
   public int rowWidth() {
-    return shape.columns().size();
+    return types.length;
   }
 
   /** Requested positions that output column {@code outputIndex} fills; empty when nobody asked for it. */
@@ -79,7 +80,7 @@ public final class ColumnBinding {
   }
 
   public ValueType typeAt(int rowIndex) {
-    return shape.columns().get(rowIndex).type();
+    return types[rowIndex];
   }
 
   public String outputName(int outputIndex) {

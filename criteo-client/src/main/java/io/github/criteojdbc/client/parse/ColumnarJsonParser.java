@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.criteojdbc.client.OutputColumn;
 import io.github.criteojdbc.client.ReportFormatException;
 import io.github.criteojdbc.client.RowShape;
@@ -20,7 +21,11 @@ import java.util.List;
  * declared one.
  */
 abstract class ColumnarJsonParser implements RowParser {
-  static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** Doubles and big numbers read by Jackson's own exact fast parsers, the JDK's being the slowest part of a row. */
+  static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
+      .build();
 
   protected final JsonParser source;
   protected final String reportId;

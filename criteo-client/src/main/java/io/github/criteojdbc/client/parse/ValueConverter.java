@@ -9,6 +9,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -33,9 +35,15 @@ public final class ValueConverter {
         if (type == ValueType.INTEGER && size == JsonParser.NumberType.INT) {
           return parser.getIntValue();
         }
+        if (type == ValueType.DECIMAL) {
+          return parser.getDecimalValue();
+        }
         return fromText(parser.getText(), type);
       case VALUE_NUMBER_FLOAT:
-        return type == ValueType.DOUBLE ? parser.getDoubleValue() : fromText(parser.getText(), type);
+        if (type == ValueType.DOUBLE) {
+          return parser.getDoubleValue();
+        }
+        return type == ValueType.DECIMAL ? parser.getDecimalValue() : fromText(parser.getText(), type);
       case VALUE_TRUE:
       case VALUE_FALSE:
       case VALUE_STRING:
@@ -116,9 +124,38 @@ public final class ValueConverter {
     } else if (d.length() == 7 && d.charAt(4) == '-') {
       return LocalDate.of(Integer.parseInt(d.substring(0, 4)), Integer.parseInt(d.substring(5)), 1);
     } else {
-      return LocalDate.parse(d);
+      return isoDate(d);
     }
     throw new IllegalArgumentException("not a date");
+  }
+
+  /**
+   * {@code yyyy-MM-dd} read digit by digit, as the formatter costs more than all the other values of a
+   * statistics row; any other form, and an impossible date, go to {@link LocalDate#parse} and its messages.
+   */
+  private static LocalDate isoDate(String d) {
+    if (d.length() == 10 && d.charAt(4) == '-' && d.charAt(7) == '-') {
+      int year = digits(d, 0, 4);
+      int month = digits(d, 5, 7);
+      int day = digits(d, 8, 10);
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year))) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return LocalDate.parse(d);
+  }
+
+  /** The number the ASCII digits from {@code start} to {@code end} spell, or -1 if another character is there. */
+  private static int digits(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   /** Wall-clock millis: the local date-time read as UTC; an offset or zone in the text is dropped. */

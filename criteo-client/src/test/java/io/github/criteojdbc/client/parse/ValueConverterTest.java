@@ -4,11 +4,16 @@ import static io.github.criteojdbc.client.parse.ValueConverter.fromText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.criteojdbc.client.ValueType;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValueConverterTest {
@@ -71,5 +76,56 @@ class ValueConverterTest {
     assertThatThrownBy(() -> fromText("2022-13-01", ValueType.DATE)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> fromText("maybe", ValueType.BOOLEAN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> fromText("abc", ValueType.DECIMAL)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void isoDatesReadAsTheFormatterReadsThem() {
+    for (LocalDate date = LocalDate.of(1999, 1, 1); date.isBefore(LocalDate.of(2001, 1, 1)); date = date.plusDays(1)) {
+      assertThat(fromText(date.toString(), ValueType.DATE)).isEqualTo((int) date.toEpochDay());
+    }
+    assertThat(fromText("0000-02-29", ValueType.DATE)).isEqualTo((int) LocalDate.of(0, 2, 29).toEpochDay());
+    assertThat(fromText("+10000-01-01", ValueType.DATE)).isEqualTo((int) LocalDate.of(10000, 1, 1).toEpochDay());
+  }
+
+  @Test
+  void impossibleIsoDatesAreRejected() {
+    for (String text : new String[] {"2023-02-29", "2022-04-31", "2022-00-10", "2022-01-00", "2022-1a-01",
+        "20x2-01-01", "2022-01-32", "2022_01_01"}) {
+      assertThatThrownBy(() -> fromText(text, ValueType.DATE)).as(text).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void decimalsFromJsonNumbersKeepTheirDigitsAndScale() throws IOException {
+    String[] numbers = {"1.50", "12", "-0.000", "1e3", "2.5E-3", "123456789012345678901234567890.000001",
+        "98765432109876543210987654321"};
+    List<Object> read = fromTokens(numbers, ValueType.DECIMAL);
+    for (int i = 0; i < numbers.length; i++) {
+      assertThat(read.get(i)).as(numbers[i]).isInstanceOf(BigDecimal.class);
+      BigDecimal expected = new BigDecimal(numbers[i]);
+      assertThat((BigDecimal) read.get(i)).as(numbers[i]).isEqualTo(expected).hasScaleOf(expected.scale());
+    }
+  }
+
+  @Test
+  void doublesFromJsonNumbersAreTheNearestDouble() throws IOException {
+    String[] numbers = {"0.1", "0.30000000000000004", "2.2250738585072011e-308", "4.9e-324", "1.7976931348623157e308",
+        "9007199254740993.0", "0.0012345678901234567890", "-123.456e-7", "1e400", "3"};
+    List<Object> read = fromTokens(numbers, ValueType.DOUBLE);
+    for (int i = 0; i < numbers.length; i++) {
+      assertThat(read.get(i)).as(numbers[i]).isEqualTo(Double.parseDouble(numbers[i]));
+    }
+  }
+
+  private static List<Object> fromTokens(String[] numbers, ValueType type) throws IOException {
+    List<Object> values = new ArrayList<>();
+    try (JsonParser parser = ColumnarJsonParser.FACTORY.createParser("[" + String.join(",", numbers) + "]")) {
+      parser.nextToken();
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        values.add(ValueConverter.fromToken(parser, token, type));
+      }
+    }
+    return values;
   }
 }
