@@ -50,7 +50,7 @@ import java.util.TreeSet;
  */
 public final class ServerConfig {
   static final String DRIVER_PREFIX = "criteo.";
-  private static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
+  static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
       "tls.keystorePassword", "tls.keystoreType", "dev.plainHttp", "auth.passwordFile", "auth.tokenFile",
       "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds",
       "grants.file", "audit.file");
