@@ -136,6 +136,15 @@ class TeamServerGrantsTest {
     assertNoApiCall();
   }
 
+  @Test void aClientCannotWidenItsGrantThroughConnectionProperties() {
+    Properties widened = new Properties();
+    widened.setProperty("allowedAdvertiserIds", a + "," + b);
+    assertThatThrownBy(() -> java.sql.DriverManager.getConnection(fixture.avaticaUrl("authentication=BASIC;avatica_user="
+        + TeamServerFixture.BOB + ";avatica_password=" + TeamServerFixture.BOB_PASSWORD), widened))
+        .hasMessageContaining("allowedAdvertiserIds is set by the team server");
+    assertNoApiCall();
+  }
+
   @Test void aUserTheGrantsFileDoesNotListCannotConnect() {
     assertThatThrownBy(fixture::carol).isInstanceOfSatisfying(AvaticaClientRuntimeException.class,
         e -> assertThat(e.getSqlState()).isEqualTo("42501")).hasMessageContaining("User carol is granted no advertiser");
