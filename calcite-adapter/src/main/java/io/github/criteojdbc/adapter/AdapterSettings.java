@@ -1,9 +1,11 @@
 package io.github.criteojdbc.adapter;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.function.LongSupplier;
 /** Connection-level choices that shape the report requests of every query on a connection. */
 public final class AdapterSettings {
   private final ImmutableList<String> advertiserIds;
+  private final Optional<ImmutableSet<String>> allowedAdvertiserIds;
   private final ZoneId timezone;
   private final Optional<String> currency;
   private final int defaultLookbackDays;
@@ -28,6 +31,7 @@ public final class AdapterSettings {
 
   private AdapterSettings(Builder b) {
     this.advertiserIds = ImmutableList.copyOf(b.advertiserIds);
+    this.allowedAdvertiserIds = Optional.ofNullable(b.allowedAdvertiserIds).map(ImmutableSet::copyOf);
     this.timezone = Objects.requireNonNull(b.timezone, "timezone");
     this.currency = Optional.ofNullable(b.currency);
     this.defaultLookbackDays = b.defaultLookbackDays;
@@ -51,6 +55,20 @@ public final class AdapterSettings {
   /** Advertisers of queries that do not filter on {@code advertiser_id}. */
   public ImmutableList<String> advertiserIds() {
     return advertiserIds;
+  }
+
+  /** The only advertisers the connection may read, when it is restricted to some; empty: any. */
+  public Optional<ImmutableSet<String>> allowedAdvertiserIds() {
+    return allowedAdvertiserIds;
+  }
+
+  /**
+   * Whether the connection may read reports of all these advertisers; a restricted connection may
+   * not read a report of no known advertiser.
+   */
+  public boolean mayRead(Collection<String> advertisers) {
+    return allowedAdvertiserIds.map(allowed -> !advertisers.isEmpty() && allowed.containsAll(advertisers))
+        .orElse(true);
   }
 
   /** Time zone of every report: time buckets and date ranges are in this zone. */
@@ -116,6 +134,7 @@ public final class AdapterSettings {
   /** Builder of {@link AdapterSettings}; defaults are the documented connection defaults. */
   public static final class Builder {
     private List<String> advertiserIds = List.of();
+    private Collection<String> allowedAdvertiserIds;
     private ZoneId timezone = ZoneId.of("UTC");
     private String currency;
     private int defaultLookbackDays = 7;
@@ -130,6 +149,12 @@ public final class AdapterSettings {
 
     public Builder advertiserIds(List<String> ids) {
       this.advertiserIds = ids;
+      return this;
+    }
+
+    /** Restricts the connection to these advertisers: a query on another is refused before any call. */
+    public Builder allowedAdvertiserIds(Collection<String> ids) {
+      this.allowedAdvertiserIds = ids;
       return this;
     }
 

@@ -28,11 +28,12 @@ public final class CriteoSchema extends AbstractSchema {
   private final ImmutableMap<String, Table> tables;
 
   public CriteoSchema(ReportContext context) {
+    AdapterSettings settings = context.settings();
     this.tables = Stream.of(
-            new CriteoTable(STATISTICS, new StatisticsScan(STATISTICS, context)),
-            new CriteoTable(AUDIENCE_PERFORMANCE, new AudiencePerformanceScan(AUDIENCE_PERFORMANCE, context)),
-            new CriteoTable(CATALOG_BATCH_REPORT, new CatalogBatchReportScan(CATALOG_BATCH_REPORT, context)),
-            new CriteoTable(MPO_REALTIME, new MpoRealtimeScan(MPO_REALTIME, context)))
+            new CriteoTable(STATISTICS, new StatisticsScan(STATISTICS, context), settings),
+            new CriteoTable(AUDIENCE_PERFORMANCE, new AudiencePerformanceScan(AUDIENCE_PERFORMANCE, context), settings),
+            new CriteoTable(CATALOG_BATCH_REPORT, new CatalogBatchReportScan(CATALOG_BATCH_REPORT, context), settings),
+            new CriteoTable(MPO_REALTIME, new MpoRealtimeScan(MPO_REALTIME, context), settings))
         .collect(ImmutableMap.toImmutableMap(table -> table.catalog().tableName(), table -> (Table) table));
   }
 

@@ -2,6 +2,7 @@ package io.github.criteojdbc.adapter;
 
 import io.github.criteojdbc.adapter.catalog.ColumnDef;
 import io.github.criteojdbc.adapter.catalog.TableCatalog;
+import io.github.criteojdbc.adapter.exec.AdvertiserGrant;
 import io.github.criteojdbc.adapter.exec.ReportScan;
 import io.github.criteojdbc.adapter.plan.CriteoTableScan;
 import io.github.criteojdbc.adapter.plan.PushdownPolicy;
@@ -37,10 +38,12 @@ public final class CriteoTable extends AbstractTable implements TranslatableTabl
 
   private final TableCatalog catalog;
   private final ReportScan scan;
+  private final AdapterSettings settings;
 
-  public CriteoTable(TableCatalog catalog, ReportScan scan) {
+  public CriteoTable(TableCatalog catalog, ReportScan scan, AdapterSettings settings) {
     this.catalog = catalog;
     this.scan = scan;
+    this.settings = settings;
   }
 
   public TableCatalog catalog() {
@@ -65,8 +68,13 @@ public final class CriteoTable extends AbstractTable implements TranslatableTabl
     return scan.describeCacheAnswer(spec);
   }
 
-  /** Runs the scan: creates the report(s), waits, and streams the rows. Called from generated code. */
+  /**
+   * Runs the scan: creates the report(s), waits, and streams the rows. Called from generated code
+   * when the statement binds, before any scan of it sends a call; refuses advertisers outside the
+   * connection's grant.
+   */
   public Enumerable<Object[]> scan(DataContext root, ScanSpec spec) {
+    AdvertiserGrant.requireGranted(catalog, spec, root, settings);
     return scan.enumerable(root, spec);
   }
 

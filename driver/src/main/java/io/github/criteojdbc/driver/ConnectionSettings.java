@@ -2,6 +2,7 @@ package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoTypeSystem;
 import static io.github.criteojdbc.driver.DriverProperty.ADVERTISER_IDS;
+import static io.github.criteojdbc.driver.DriverProperty.ALLOWED_ADVERTISER_IDS;
 import static io.github.criteojdbc.driver.DriverProperty.API_VERSION;
 import static io.github.criteojdbc.driver.DriverProperty.BASE_URL;
 import static io.github.criteojdbc.driver.DriverProperty.CACHE;
@@ -74,6 +75,7 @@ final class ConnectionSettings {
   private final Optional<URI> baseUrl;
   private final Optional<URI> tokenUrl;
   private final List<String> advertiserIds;
+  private final Optional<List<String>> allowedAdvertiserIds;
   private final ZoneId timezone;
   private final Optional<String> currency;
   private final Duration pollInterval;
@@ -99,6 +101,7 @@ final class ConnectionSettings {
     this.baseUrl = url(BASE_URL);
     this.tokenUrl = url(TOKEN_URL);
     this.advertiserIds = request.get(ADVERTISER_IDS).map(ConnectionSettings::commaSeparated).orElse(List.of());
+    this.allowedAdvertiserIds = request.get(ALLOWED_ADVERTISER_IDS).map(ConnectionSettings::commaSeparated);
     this.timezone = zone();
     this.currency = currencyCode();
     this.pollInterval = request.get(POLL_INTERVAL_SECONDS).isPresent() || !sandbox
@@ -231,10 +234,11 @@ final class ConnectionSettings {
     }
   }
 
-  /** @param fallbackAdvertisers used when the {@code advertiserIds} property is not set */
+  /** @param fallbackAdvertisers used when neither {@code advertiserIds} nor {@code allowedAdvertiserIds} is set */
   AdapterSettings adapterSettings(List<String> fallbackAdvertisers, WarningRouter warnings) {
     return AdapterSettings.builder()
-        .advertiserIds(advertiserIds.isEmpty() ? fallbackAdvertisers : advertiserIds)
+        .advertiserIds(advertiserIds.isEmpty() ? allowedAdvertiserIds.orElse(fallbackAdvertisers) : advertiserIds)
+        .allowedAdvertiserIds(allowedAdvertiserIds.orElse(null))
         .timezone(timezone)
         .currency(currency.orElse(null))
         .defaultLookbackDays(defaultLookbackDays)

@@ -1,5 +1,7 @@
 package io.github.criteojdbc.driver;
 
+import io.github.criteojdbc.adapter.exec.ReportJournal;
+
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -16,7 +18,9 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
@@ -28,7 +32,7 @@ import java.util.concurrent.Executor;
  * report; {@code close} first cancels the API calls in flight. Every call on a closed connection
  * fails with SQLState 08003.
  */
-final class CriteoConnection extends DelegatingWrapper implements Connection {
+final class CriteoConnection extends DelegatingWrapper implements Connection, ConnectionReports {
   private final Connection delegate;
   private final CriteoSession session;
   private final CriteoDatabaseMetaData metaData;
@@ -72,6 +76,10 @@ final class CriteoConnection extends DelegatingWrapper implements Connection {
       return closedNow;
     }
     return SqlErrors.translate(thrown);
+  }
+
+  @Override public List<ReportJournal.Record> reportsSince(Instant from) {
+    return session.reportsSince(from);
   }
 
   @Override public Statement createStatement() throws SQLException {

@@ -96,6 +96,10 @@ final class CriteoSession implements AutoCloseable {
     }
   }
 
+  List<ReportJournal.Record> reportsSince(Instant from) {
+    return context.journal().recent(context).stream().filter(r -> !r.startedAt().isBefore(from)).toList();
+  }
+
   @Override public void close() {
     try {
       client.close();

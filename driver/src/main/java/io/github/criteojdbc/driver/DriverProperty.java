@@ -22,6 +22,9 @@ public enum DriverProperty {
   TOKEN_URL("tokenUrl", null, "OAuth2 token endpoint; {baseUrl}/oauth2/token when unset."),
   ADVERTISER_IDS("advertiserIds", null,
       "Comma-separated advertiser ids used when a query does not filter on advertiser_id."),
+  ALLOWED_ADVERTISER_IDS("allowedAdvertiserIds", null,
+      "Comma-separated advertiser ids the connection may read; a query on another is refused (SQLState 42501)"
+          + " before any call. Unset: any advertiser of the app."),
   TIMEZONE("timezone", "UTC",
       "IANA time zone of every report (Europe/Paris...): days and hours are in this zone, and so is CURRENT_DATE."),
   CURRENCY("currency", null, "ISO-4217 currency of money columns (EUR, USD...); the API's default when unset."),

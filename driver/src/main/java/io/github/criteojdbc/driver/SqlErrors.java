@@ -1,5 +1,6 @@
 package io.github.criteojdbc.driver;
 
+import io.github.criteojdbc.adapter.AdvertiserNotGrantedException;
 import io.github.criteojdbc.adapter.QueryRejectedException;
 import io.github.criteojdbc.client.CriteoApiException;
 import io.github.criteojdbc.client.CriteoAuthException;
@@ -139,6 +140,9 @@ final class SqlErrors {
   }
 
   private static SQLException translateOne(Throwable t, Throwable thrown) {
+    if (t instanceof AdvertiserNotGrantedException) {
+      return new SQLSyntaxErrorException(t.getMessage(), INSUFFICIENT_PRIVILEGE, thrown);
+    }
     if (t instanceof QueryRejectedException) {
       return new SQLSyntaxErrorException(t.getMessage(), SYNTAX_OR_ACCESS_RULE, thrown);
     }

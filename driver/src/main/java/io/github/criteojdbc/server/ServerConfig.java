@@ -38,6 +38,10 @@ import java.util.TreeSet;
  *   <li>{@code server.threads} (default 16), {@code server.maxRequestBytes} (default 16 MiB),
  *       {@code server.maxConnectionsPerUser} (default 20), {@code server.idleTimeoutSeconds} (default
  *       1800: a connection unused that long is closed);
+ *   <li>{@code grants.file}: which advertisers each user may query ({@link AdvertiserGrants}); unset, every
+ *       user may query every advertiser of the app;
+ *   <li>{@code audit.file}: where one line per statement execution is appended ({@link AuditLog}); unset,
+ *       the lines go to the logger {@value AuditLog#LOGGER};
  *   <li>{@code criteo.NAME}: any {@code jdbc:criteo:} connection property (credentials, baseUrl,
  *       cache, budget...), used by every client connection. Clients may only choose
  *       {@link ClientProperties#CLIENT_CHOSEN}, which these set the defaults of.
@@ -46,15 +50,18 @@ import java.util.TreeSet;
  */
 public final class ServerConfig {
   static final String DRIVER_PREFIX = "criteo.";
-  private static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
+  static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
       "tls.keystorePassword", "tls.keystoreType", "dev.plainHttp", "auth.passwordFile", "auth.tokenFile",
-      "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds");
+      "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds",
+      "grants.file", "audit.file");
 
   private final String host;
   private final int port;
   private final Optional<Tls> tls;
   private final Optional<Path> passwordFile;
   private final Optional<Path> tokenFile;
+  private final Optional<Path> grantsFile;
+  private final Optional<Path> auditFile;
   private final int threads;
   private final int maxRequestBytes;
   private final ServerConnections.Limits limits;
@@ -76,6 +83,8 @@ public final class ServerConfig {
         Duration.ofSeconds(integer(settings, "server.idleTimeoutSeconds", 1800, 1, Integer.MAX_VALUE)));
     this.passwordFile = Optional.ofNullable(settings.get("auth.passwordFile")).map(p -> base.resolve(p));
     this.tokenFile = Optional.ofNullable(settings.get("auth.tokenFile")).map(p -> base.resolve(p));
+    this.grantsFile = Optional.ofNullable(settings.get("grants.file")).map(p -> base.resolve(p));
+    this.auditFile = Optional.ofNullable(settings.get("audit.file")).map(p -> base.resolve(p));
     if (passwordFile.isEmpty() && tokenFile.isEmpty()) {
       throw ConfigFiles.invalid("Neither auth.passwordFile nor auth.tokenFile is set: nobody could log in; set at"
           + " least one");
@@ -214,6 +223,14 @@ public final class ServerConfig {
 
   Optional<Path> tokenFile() {
     return tokenFile;
+  }
+
+  Optional<Path> grantsFile() {
+    return grantsFile;
+  }
+
+  Optional<Path> auditFile() {
+    return auditFile;
   }
 
   int threads() {

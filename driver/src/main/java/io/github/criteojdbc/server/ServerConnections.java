@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * The connections that clients opened through the server, each bound to the user who opened it:
  * a user reaches only connections of their own, and a connection id already in use cannot be
  * opened again, by anyone. Every connection is an embedded {@code jdbc:criteo:} connection on the
- * server's own settings, so all of them share the server's report cache and rate budget.
+ * server's own settings, restricted to its user's advertiser grant, so all of them share the
+ * server's report cache and rate budget.
  */
 final class ServerConnections implements AutoCloseable {
   static final String NOT_YOURS_STATE = "08003";
@@ -31,12 +32,14 @@ final class ServerConnections implements AutoCloseable {
 
   private final EmbeddedConnector connector;
   private final Limits limits;
+  private final AuditLog audit;
   private final Clock clock;
   private final ConcurrentMap<String, ServerConnection> byId = new ConcurrentHashMap<>();
 
-  ServerConnections(EmbeddedConnector connector, Limits limits, Clock clock) {
+  ServerConnections(EmbeddedConnector connector, Limits limits, AuditLog audit, Clock clock) {
     this.connector = connector;
     this.limits = limits;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -58,7 +61,7 @@ final class ServerConnections implements AutoCloseable {
       }
     }
     try {
-      claimed.attach(connector.connect(chosen));
+      claimed.attach(connector.connect(user, chosen));
       LOG.fine(() -> user + " opened connection " + id);
     } catch (SQLException | RuntimeException e) {
       byId.remove(id, claimed);
@@ -102,6 +105,11 @@ final class ServerConnections implements AutoCloseable {
     return closed;
   }
 
+  /** Where each statement execution on these connections is recorded. */
+  AuditLog audit() {
+    return audit;
+  }
+
   int size() {
     return byId.size();
   }
@@ -114,6 +122,7 @@ final class ServerConnections implements AutoCloseable {
         connection.close();
       }
     }
+    audit.close();
   }
 
   /** How many connections a user may hold open, and how long one may sit unused before it is closed. */
@@ -122,7 +131,7 @@ final class ServerConnections implements AutoCloseable {
 
   /** How the server opens the embedded connection behind each client connection. */
   interface EmbeddedConnector {
-    Connection connect(Properties clientChosen) throws SQLException;
+    Connection connect(String user, Properties clientChosen) throws SQLException;
   }
 
   static void closeQuietly(AutoCloseable closeable, String what) {

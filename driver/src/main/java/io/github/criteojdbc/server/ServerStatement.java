@@ -42,6 +42,8 @@ final class ServerStatement implements AutoCloseable {
   private ResultSet rows;
   private int[] columnTypes = new int[0];
   private long offset;
+  private boolean allRead;
+  private Optional<AuditLog.Execution> execution = Optional.empty();
 
   ServerStatement(int id, Statement jdbc) {
     this.id = id;
@@ -64,11 +66,16 @@ final class ServerStatement implements AutoCloseable {
     return Optional.ofNullable(prepared);
   }
 
-  /** Starts reading {@code resultSet}: its signature and first frame, for the client. */
-  synchronized Meta.MetaResultSet read(String connectionId, ResultSet resultSet, String sql, int firstFrameRows)
-      throws SQLException {
+  /**
+   * Starts reading {@code resultSet}: its signature and first frame, for the client; {@code
+   * execution}, when the rows are a statement's, is audited when they end.
+   */
+  synchronized Meta.MetaResultSet read(String connectionId, ResultSet resultSet, String sql, int firstFrameRows,
+      Optional<AuditLog.Execution> execution) throws SQLException {
     closeRows();
     rows = resultSet;
+    this.execution = execution;
+    allRead = false;
     offset = 0;
     ResultSetMetaData metaData = resultSet.getMetaData();
     columnTypes = new int[metaData.getColumnCount()];
@@ -92,20 +99,28 @@ final class ServerStatement implements AutoCloseable {
     int limit = maxRows <= 0 ? DEFAULT_FRAME_ROWS : Math.min(maxRows, MAX_FRAME_ROWS);
     List<Object> frameRows = new ArrayList<>();
     boolean done = false;
-    while (frameRows.size() < limit) {
-      if (!rows.next()) {
-        done = true;
-        break;
+    try {
+      while (frameRows.size() < limit) {
+        if (!rows.next()) {
+          done = true;
+          break;
+        }
+        Object[] row = new Object[columnTypes.length];
+        for (int i = 0; i < row.length; i++) {
+          row[i] = wireValue(i + 1, columnTypes[i]);
+        }
+        frameRows.add(row);
       }
-      Object[] row = new Object[columnTypes.length];
-      for (int i = 0; i < row.length; i++) {
-        row[i] = wireValue(i + 1, columnTypes[i]);
-      }
-      frameRows.add(row);
+    } catch (SQLException | RuntimeException e) {
+      long read = from + frameRows.size();
+      execution.ifPresent(audited -> audited.failed(e, read));
+      closeRows();
+      throw e;
     }
     Meta.Frame frame = new Meta.Frame(from, done, frameRows);
     offset = from + frameRows.size();
     if (done) {
+      allRead = true;
       closeRows();
     }
     return frame;
@@ -169,6 +184,8 @@ final class ServerStatement implements AutoCloseable {
     if (rows != null) {
       ServerConnections.closeQuietly(rows, "a result set");
       rows = null;
+      execution.ifPresent(audited -> audited.ended(allRead, offset));
+      execution = Optional.empty();
     }
   }
 

@@ -62,9 +62,12 @@ public final class TeamServer implements AutoCloseable {
   public static TeamServer start(ServerConfig config) throws SQLException, IOException {
     CriteoDriver driver = new CriteoDriver();
     Properties serverProperties = config.driverProperties();
-    ServerConnections.EmbeddedConnector connector = clientChosen -> {
+    AdvertiserGrants grants = config.grantsFile().isPresent() ? AdvertiserGrants.read(config.grantsFile().get())
+        : AdvertiserGrants.none();
+    ServerConnections.EmbeddedConnector connector = (user, clientChosen) -> {
       Properties properties = config.driverProperties();
       properties.putAll(clientChosen);
+      properties.putAll(grants.restrict(user));
       return driver.connect(CriteoDriver.URL_PREFIX, properties);
     };
     try (Connection check = driver.connect(CriteoDriver.URL_PREFIX, serverProperties)) {
@@ -74,7 +77,6 @@ public final class TeamServer implements AutoCloseable {
         config.passwordFile().isPresent() ? PasswordFile.read(config.passwordFile().get()) : PasswordFile.empty(),
         config.tokenFile().isPresent() ? BearerTokens.read(config.tokenFile().get()) : BearerTokens.none(),
         Clock.systemUTC());
-    ServerConnections connections = new ServerConnections(connector, config.limits(), Clock.systemUTC());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     HttpServer http;
     if (config.tls().isPresent()) {
@@ -91,6 +93,15 @@ public final class TeamServer implements AutoCloseable {
     } else {
       http = HttpServer.create(address, 0);
     }
+    AuditLog audit;
+    try {
+      audit = config.auditFile().isPresent() ? AuditLog.toFile(config.auditFile().get(), Clock.systemUTC())
+          : AuditLog.toLogger(Clock.systemUTC());
+    } catch (SQLException e) {
+      http.stop(0);
+      throw e;
+    }
+    ServerConnections connections = new ServerConnections(connector, config.limits(), audit, Clock.systemUTC());
     ExecutorService executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
     ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemonThreads());
     long sweepSeconds = Math.max(1, Math.min(60, config.limits().idleTimeout().toSeconds() / 2));

@@ -1,5 +1,7 @@
 package io.github.criteojdbc.server;
 
+import io.github.criteojdbc.driver.ConnectionReports;
+
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Calendar;
 import java.util.TimeZone;
 
@@ -231,7 +234,7 @@ final class UserMeta implements Meta {
     ServerStatement statement = connection.register(null);
     try {
       return statement.read(ch.id, call.rows(connection.embedded().getMetaData()), null,
-          ServerStatement.MAX_FRAME_ROWS);
+          ServerStatement.MAX_FRAME_ROWS, Optional.empty());
     } catch (SQLException | RuntimeException e) {
       connection.closeStatement(statement.id());
       throw MetaErrors.of(e);
@@ -278,14 +281,17 @@ final class UserMeta implements Meta {
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     ServerStatement statement = statement(h);
     Statement jdbc = statement.jdbc().orElseThrow(() -> new NoSuchStatementException(h));
+    AuditLog.Execution execution = audited(h, sql);
     try {
       limitRows(jdbc, maxRowCount);
       if (!jdbc.execute(sql)) {
+        execution.ended(true, 0);
         return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, jdbc.getLargeUpdateCount())));
       }
       return new ExecuteResult(List.of(statement.read(h.connectionId, jdbc.getResultSet(), sql,
-          maxRowsInFirstFrame)));
+          maxRowsInFirstFrame, Optional.of(execution))));
     } catch (SQLException e) {
+      execution.failed(e, 0);
       throw MetaErrors.of(e);
     }
   }
@@ -301,17 +307,20 @@ final class UserMeta implements Meta {
     Signature signature = statement.preparedSignature().orElseThrow(() -> new NoSuchStatementException(h));
     PreparedStatement prepared = (PreparedStatement) statement.jdbc().orElseThrow(
         () -> new NoSuchStatementException(h));
+    AuditLog.Execution execution = audited(h, signature.sql);
     try {
       prepared.clearParameters();
       for (int i = 0; i < parameterValues.size(); i++) {
         prepared.setObject(i + 1, jdbcValue(parameterValues.get(i)));
       }
       if (!prepared.execute()) {
+        execution.ended(true, 0);
         return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, prepared.getLargeUpdateCount())));
       }
       return new ExecuteResult(List.of(statement.read(h.connectionId, prepared.getResultSet(), signature.sql,
-          maxRowsInFirstFrame)));
+          maxRowsInFirstFrame, Optional.of(execution))));
     } catch (SQLException e) {
+      execution.failed(e, 0);
       throw MetaErrors.of(e);
     }
   }
@@ -384,12 +393,26 @@ final class UserMeta implements Meta {
   }
 
   private Connection connection(ConnectionHandle ch) {
-    return connections.get(user, ch.id).embedded();
+    return connection(ch.id);
+  }
+
+  private Connection connection(String connectionId) {
+    return connections.get(user, connectionId).embedded();
   }
 
   private ServerStatement statement(StatementHandle h) {
     return connections.get(user, Objects.requireNonNull(h.connectionId, "connection id"))
         .existingStatement(h.connectionId, h.id);
+  }
+
+  /** The audit of an execution of {@code sql} on the statement's connection, starting now. */
+  private AuditLog.Execution audited(StatementHandle h, String sql) {
+    try {
+      return connections.audit().start(user, h.connectionId,
+          connection(h.connectionId).unwrap(ConnectionReports.class), sql);
+    } catch (SQLException e) {
+      throw MetaErrors.of(e);
+    }
   }
 
   private static void limitRows(Statement statement, long maxRowCount) throws SQLException {

@@ -3,12 +3,16 @@ package io.github.criteojdbc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 
 class ServerConfigTest {
   @TempDir Path dir;
@@ -35,6 +39,21 @@ class ServerConfigTest {
     assertThat(config.port()).isEqualTo(9443);
     assertThat(config.tokenFile()).contains(dir.resolve("tokens"));
     assertThat(config.driverProperties()).containsEntry("sandbox", "true");
+  }
+
+  @Test void theExampleConfigurationLoadsWithEveryServerSettingAtItsDefault() throws Exception {
+    Path example = Path.of("..", "examples", "server.json");
+    Map<String, String> settings = new TreeMap<>();
+    new ObjectMapper().readTree(example.toFile()).fields().forEachRemaining(group -> group.getValue().fields()
+        .forEachRemaining(field -> settings.put(group.getKey() + "." + field.getKey(), field.getValue().asText())));
+
+    ServerConfig config = ServerConfig.load(example);
+
+    assertThat(settings.keySet()).containsAll(ServerConfig.SERVER_KEYS);
+    assertThat(config.threads()).isEqualTo(16);
+    assertThat(config.maxRequestBytes()).isEqualTo(16 * 1024 * 1024);
+    assertThat(config.limits()).isEqualTo(new ServerConnections.Limits(20, java.time.Duration.ofSeconds(1800)));
+    assertThat(config.grantsFile()).contains(example.toAbsolutePath().getParent().resolve("grants"));
   }
 
   @Test void anUnknownSettingIsRefusedByName() throws Exception {

@@ -20,8 +20,8 @@ import java.util.Map;
 class ServerConnectionsTest {
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final List<String> closed = new ArrayList<>();
-  private final ServerConnections connections = new ServerConnections(chosen -> connection(),
-      new ServerConnections.Limits(2, Duration.ofMinutes(30)), clock);
+  private final ServerConnections connections = new ServerConnections((user, chosen) -> connection(),
+      new ServerConnections.Limits(2, Duration.ofMinutes(30)), AuditLog.toLogger(clock), clock);
 
   @Test void aUserBeyondTheirConnectionLimitIsRefused() {
     connections.open("alice", "a1", Map.of());

@@ -47,6 +47,11 @@ final class TeamServerFixture implements AutoCloseable {
   }
 
   static TeamServerFixture start(Path dir) throws Exception {
+    return start(dir, new Properties());
+  }
+
+  /** The server with {@code extra} server settings too (paths in them relative to {@code dir}). */
+  static TeamServerFixture start(Path dir, Properties extra) throws Exception {
     Path keystore = dir.resolve("server.p12");
     Path truststore = dir.resolve("trust.p12");
     keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
@@ -68,6 +73,7 @@ final class TeamServerFixture implements AutoCloseable {
       Properties config = serverSettings(sandbox);
       config.setProperty("tls.keystore", keystore.toString());
       config.setProperty("tls.keystorePassword", STORE_PASSWORD);
+      config.putAll(extra);
       TeamServer server = TeamServer.start(ServerConfig.of(config, dir));
       return new TeamServerFixture(dir, sandbox, server, truststore, carol.token(), dave.token());
     } catch (Exception | Error e) {
@@ -119,6 +125,10 @@ final class TeamServerFixture implements AutoCloseable {
   Connection alice(Properties properties) throws SQLException {
     return DriverManager.getConnection(avaticaUrl("authentication=BASIC;avatica_user=" + ALICE + ";avatica_password="
         + ALICE_PASSWORD), properties);
+  }
+
+  Connection carol() throws SQLException {
+    return DriverManager.getConnection(avaticaUrl("authentication=BEARER;bearer_token=" + carolToken));
   }
 
   Connection bob() throws SQLException {

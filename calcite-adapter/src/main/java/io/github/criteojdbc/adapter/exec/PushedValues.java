@@ -46,7 +46,8 @@ final class PushedValues {
 
   /**
    * The filtered advertisers, else the {@code advertiserIds} property; {@code howMany} says how
-   * the endpoint takes them, for the error when there are none.
+   * the endpoint takes them, for the error when there are none. Refuses an advertiser the
+   * connection is not granted.
    */
   List<String> advertisers(AdapterSettings settings, String howMany) {
     List<String> advertisers = of("advertiser_id");
@@ -58,6 +59,7 @@ final class PushedValues {
           + "advertiser_id = '...' (or IN (...)) to the query, or set the advertiserIds "
           + "connection property");
     }
+    AdvertiserGrant.requireGranted(table, advertisers, settings);
     return advertisers;
   }
 

@@ -4,6 +4,7 @@ import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.client.ReportListener;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,25 +43,25 @@ public final class ReportJournal {
    */
   RawRows read(ReportContext context, String table, ReportCache.Key key, Object request,
       Function<ReportListener, RawRows> download) {
-    Entry entry = start(context.application(), table, request, context.settings());
+    Entry entry = start(context, table, request);
     return entry.rows(CachedRows.orDownload(context.cache(), key,
         () -> entry.downloading(() -> download.apply(entry))));
   }
 
   /** The rows of a report computed from another cached report: recorded as answered by the cache. */
   RawRows answeredFromCache(ReportContext context, String table, Object request, RawRows rows) {
-    return start(context.application(), table, request, context.settings()).rows(rows);
+    return start(context, table, request).rows(rows);
   }
 
   /** The rows of a report asked of the API without looking in the cache (its cache time is zero), recorded. */
   RawRows readUncached(ReportContext context, String table, Object request,
       Function<ReportListener, RawRows> download) {
-    Entry entry = start(context.application(), table, request, context.settings());
+    Entry entry = start(context, table, request);
     return entry.rows(entry.downloading(() -> download.apply(entry)));
   }
 
-  private Entry start(String application, String table, Object request, AdapterSettings settings) {
-    Entry entry = new Entry(application, table, request.toString(), clock.instant(), settings);
+  private Entry start(ReportContext context, String table, Object request) {
+    Entry entry = new Entry(context, table, request.toString(), ReportAdvertisers.of(request), clock.instant());
     synchronized (entries) {
       entries.addLast(entry);
       if (entries.size() > CAPACITY) {
@@ -75,7 +76,20 @@ public final class ReportJournal {
     ImmutableList.Builder<Record> records = ImmutableList.builder();
     synchronized (entries) {
       entries.descendingIterator().forEachRemaining(entry -> {
-        if (entry.application.equals(application)) {
+        if (entry.context.application().equals(application)) {
+          records.add(entry.record());
+        }
+      });
+    }
+    return records.build();
+  }
+
+  /** The records of the reports read through one connection's context, newest first. */
+  public List<Record> recent(ReportContext context) {
+    ImmutableList.Builder<Record> records = ImmutableList.builder();
+    synchronized (entries) {
+      entries.descendingIterator().forEachRemaining(entry -> {
+        if (entry.context == context) {
           records.add(entry.record());
         }
       });
@@ -93,16 +107,18 @@ public final class ReportJournal {
    * @param budgetWait time its calls waited for the application's call budget
    * @param reportWait time from its creation until its rows could be downloaded
    * @param fromCache whether the cache gave every row read, so no call was made
+   * @param advertisers whose data the report holds
    */
   public record Record(Instant startedAt, String table, String request, String reportId,
       String status, long rows, int calls, Duration budgetWait, Duration reportWait,
-      boolean fromCache, String error, Instant endedAt) {}
+      boolean fromCache, String error, Instant endedAt, ImmutableSet<String> advertisers) {}
 
   /** The progress of one report, fed by the client's listener calls and by the rows read. */
   final class Entry implements ReportListener {
-    private final String application;
+    private final ReportContext context;
     private final String table;
     private final String request;
+    private final ImmutableSet<String> advertisers;
     private final Instant startedAt;
     private final AdapterSettings settings;
     private volatile String reportId;
@@ -115,18 +131,19 @@ public final class ReportJournal {
     private volatile String error;
     private volatile Instant endedAt;
 
-    private Entry(String application, String table, String request, Instant startedAt,
-        AdapterSettings settings) {
-      this.application = application;
+    private Entry(ReportContext context, String table, String request, ImmutableSet<String> advertisers,
+        Instant startedAt) {
+      this.context = context;
+      this.settings = context.settings();
       this.table = table;
       this.request = request;
+      this.advertisers = advertisers;
       this.startedAt = startedAt;
-      this.settings = settings;
     }
 
     Record record() {
       return new Record(startedAt, table, request, reportId, status, rows, calls, budgetWait,
-          reportWait, fromCache, error, endedAt);
+          reportWait, fromCache, error, endedAt, advertisers);
     }
 
     /** The report's rows, counted as they are read, and its end recorded. */

@@ -1,5 +1,6 @@
 package io.github.criteojdbc.adapter.state;
 
+import io.github.criteojdbc.adapter.exec.ReportAdvertisers;
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.adapter.exec.ReportContext;
 import io.github.criteojdbc.adapter.exec.ReportJournal;
@@ -22,7 +23,8 @@ import java.util.Map;
  * application, shared like the cache and the call budget by every connection of the JVM to that
  * application. {@code reports} lists the reports queries read lately, {@code cache_entries} the
  * reports kept for reuse, {@code budget} the report calls of the last minute. Queries on it read
- * memory only and create no report; no secret is part of any value.
+ * memory only and create no report; no secret is part of any value. A connection restricted to
+ * some advertisers sees only the reports of those advertisers.
  */
 public final class DriverStateSchema extends AbstractSchema {
   public static final String NAME = "criteo_driver";
@@ -68,6 +70,9 @@ public final class DriverStateSchema extends AbstractSchema {
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (ReportJournal.Record r : context.journal().recent(context.application())) {
+            if (!context.settings().mayRead(r.advertisers())) {
+              continue;
+            }
             rows.add(new Object[] {millis(r.startedAt()), r.table(), r.request(), r.reportId(), r.status(),
                 r.rows(), r.calls(), seconds(r.budgetWait()), seconds(r.reportWait()), r.fromCache(),
                 r.error(), millis(r.endedAt())});
@@ -89,6 +94,9 @@ public final class DriverStateSchema extends AbstractSchema {
         () -> {
           List<Object[]> rows = new ArrayList<>();
           for (ReportCache.Listing e : context.cache().entries(context.application())) {
+            if (!context.settings().mayRead(ReportAdvertisers.of(e.request()))) {
+              continue;
+            }
             rows.add(new Object[] {e.request().toString(), (long) e.rows(), e.complete(),
                 e.values() * BYTES_PER_VALUE + e.rows() * BYTES_PER_ROW, millis(e.expiresAt())});
           }
