@@ -108,6 +108,7 @@ public final class TeamServer implements AutoCloseable {
     sweeper.scheduleWithFixedDelay(connections::closeIdle, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
     http.setExecutor(executor);
     http.createContext("/", new AvaticaEndpoint(authenticator, connections, config.maxRequestBytes()));
+    http.createContext(SideEndpoint.CONTEXT, new SideEndpoint(authenticator, connections));
     http.start();
     TeamServer server = new TeamServer(http, executor, sweeper, connections, config.tls().isPresent());
     LOG.info(() -> "criteo-jdbc team server listening on " + server.url());
