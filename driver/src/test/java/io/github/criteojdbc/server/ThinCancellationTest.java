@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+import org.apache.calcite.avatica.remote.Service;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,11 +29,17 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * The thin driver's cancel and query timeout stop the server's statement and the polling of its
@@ -125,6 +136,49 @@ class ThinCancellationTest {
         .POST(HttpRequest.BodyPublishers.ofString("connection=" + connectionId + "&statement=" + statementId))
         .build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A client that sends a query and goes away, as a killed process does: the server's next
+   * keepalive write fails, and it cancels the statement.
+   */
+  @Test void aClientThatGoesAwayMidQueryHasItsPollingStopped() throws Exception {
+    Logger endpointLog = Logger.getLogger(AvaticaEndpoint.class.getName());
+    CountDownLatch noticed = new CountDownLatch(1);
+    Handler wentAway = new Handler() {
+      @Override public void publish(LogRecord record) {
+        if (record.getMessage().contains("went away during a query")) {
+          noticed.countDown();
+        }
+      }
+
+      @Override public void flush() {
+      }
+
+      @Override public void close() {
+      }
+    };
+    endpointLog.addHandler(wentAway);
+    try (Connection alice = fixture.alice(); Statement statement = alice.createStatement()) {
+      String connectionId = alice.unwrap(AvaticaConnection.class).id;
+      int statementId = statement.unwrap(AvaticaStatement.class).getId();
+      byte[] body = new ProtobufTranslationImpl().serializeRequest(
+          new Service.PrepareAndExecuteRequest(connectionId, statementId, newQuery(), -1));
+      SSLContext tls = TeamServerSecurityTest.trusting(fixture.truststore);
+      try (Socket socket = tls.getSocketFactory().createSocket("127.0.0.1", fixture.server.port())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+            + TeamServerSecurityTest.basic(TeamServerFixture.ALICE, TeamServerFixture.ALICE_PASSWORD)
+            + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        awaitPolling();
+      }
+      assertThat(noticed.await(30, TimeUnit.SECONDS)).as("the server noticed the client went away").isTrue();
+      assertNoReportCallAfterAQuietSpell();
+    } finally {
+      endpointLog.removeHandler(wentAway);
+    }
   }
 
   private static void awaitPolling() throws InterruptedException {
