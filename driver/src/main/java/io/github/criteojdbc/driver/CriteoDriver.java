@@ -75,6 +75,11 @@ public class CriteoDriver extends Driver {
   }
 
   @Override protected DriverVersion createDriverVersion() {
+    return version();
+  }
+
+  /** The driver's name and version, and the product's, as DatabaseMetaData reports them in both modes. */
+  static DriverVersion version() {
     return DriverVersion.load(CriteoDriver.class, VERSION_RESOURCE, "criteo-jdbc", "0.0.0-unknown", "Criteo",
         "Marketing Solutions API");
   }
@@ -97,8 +102,11 @@ public class CriteoDriver extends Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    ConnectionSettings settings = ConnectionSettings.from(
-        ConnectionRequest.parse(url.substring(URL_PREFIX.length()), info));
+    ConnectionRequest request = ConnectionRequest.parse(url.substring(URL_PREFIX.length()), info);
+    if (request.get(DriverProperty.SERVER).isPresent()) {
+      return ThinDriver.connect(request);
+    }
+    ConnectionSettings settings = ConnectionSettings.from(request);
     settings.logLevel().ifPresent(LogLevels::apply);
     CompletableFuture<CriteoSession> opening = CompletableFuture.supplyAsync(() -> {
       try {

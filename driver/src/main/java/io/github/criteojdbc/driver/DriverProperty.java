@@ -15,9 +15,20 @@ import java.util.stream.Stream;
  */
 public enum DriverProperty {
   CLIENT_ID("clientId", List.of("user"), null, false,
-      "OAuth2 client id of your Criteo app (the JDBC user). Not needed with sandbox=true."),
+      "OAuth2 client id of your Criteo app (the JDBC user). Not needed with sandbox=true. With server, your login"
+          + " to the team server."),
   CLIENT_SECRET("clientSecret", List.of("password"), null, true,
-      "OAuth2 client secret of your Criteo app (the JDBC password). Never logged."),
+      "OAuth2 client secret of your Criteo app (the JDBC password). Never logged. With server, your password on"
+          + " the team server."),
+  SERVER("server", null,
+      "https://host:port of a criteo-jdbc team server: queries run there, on its credentials, cache and budget"
+          + " (thin mode). Log in with user and password, or bearerToken; only timezone, currency and"
+          + " defaultLookbackDays may be set besides."),
+  BEARER_TOKEN("bearerToken", List.of(), null, true, "With server: your bearer token on the team server, instead of"
+      + " user and password. Never logged."),
+  TRUSTSTORE("truststore", null, "With server: a PKCS12 or JKS file of the certificates to trust; the JVM's when"
+      + " unset."),
+  TRUSTSTORE_PASSWORD("truststorePassword", List.of(), null, true, "With server: the truststore's password."),
   BASE_URL("baseUrl", "https://api.criteo.com", "API root; must be https."),
   TOKEN_URL("tokenUrl", null, "OAuth2 token endpoint; {baseUrl}/oauth2/token when unset."),
   ADVERTISER_IDS("advertiserIds", null,

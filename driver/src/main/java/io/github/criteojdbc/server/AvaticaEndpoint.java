@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.Handler;
@@ -17,7 +18,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,15 +42,25 @@ final class AvaticaEndpoint implements HttpHandler {
   private static final String BASIC_CHALLENGE = "Basic realm=\"criteo-jdbc\", charset=\"UTF-8\"";
   private static final String BEARER_CHALLENGE = "Bearer realm=\"criteo-jdbc\"";
 
+  /**
+   * Field 15, varint 0: a protobuf field no Avatica message has, which parsers skip. Sent while a
+   * query runs, it finds a client that went away (the write fails) before the answer is ready.
+   */
+  private static final byte[] KEEPALIVE = {(byte) (15 << 3), 0};
+  private static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(1);
+
   private final Authenticator authenticator;
   private final ServerConnections connections;
   private final int maxRequestBytes;
+  private final ScheduledExecutorService keepalives;
   private final ProtobufTranslation translation = new ProtobufTranslationImpl();
 
-  AvaticaEndpoint(Authenticator authenticator, ServerConnections connections, int maxRequestBytes) {
+  AvaticaEndpoint(Authenticator authenticator, ServerConnections connections, int maxRequestBytes,
+      ScheduledExecutorService keepalives) {
     this.authenticator = authenticator;
     this.connections = connections;
     this.maxRequestBytes = maxRequestBytes;
+    this.keepalives = keepalives;
   }
 
   @Override public void handle(HttpExchange exchange) throws IOException {
@@ -68,8 +86,14 @@ final class AvaticaEndpoint implements HttpHandler {
         send(exchange, 413, tooLarge.getResponse());
         return;
       }
-      Handler.HandlerResponse<byte[]> response = handler(new LocalService(new UserMeta(user.get(), connections),
-          NoopMetricsSystem.getInstance())).apply(body.get());
+      ProtobufHandler handler = handler(new LocalService(new UserMeta(user.get(), connections),
+          NoopMetricsSystem.getInstance()));
+      Optional<Meta.StatementHandle> execution = execution(body.get());
+      if (execution.isPresent()) {
+        sendKeepingAlive(exchange, user.get(), execution.get(), () -> handler.apply(body.get()).getResponse());
+        return;
+      }
+      Handler.HandlerResponse<byte[]> response = handler.apply(body.get());
       send(exchange, response.getStatusCode(), response.getResponse());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "serving a request failed", e);
@@ -94,6 +118,75 @@ final class AvaticaEndpoint implements HttpHandler {
     exchange.getResponseHeaders().add("WWW-Authenticate", BEARER_CHALLENGE);
     Handler.HandlerResponse<byte[]> response = handler(null).unauthenticatedErrorResponse(refusal);
     send(exchange, response.getStatusCode(), response.getResponse());
+  }
+
+  /** The statement a request executes, for a request that may wait on reports. */
+  private Optional<Meta.StatementHandle> execution(byte[] body) {
+    Service.Request request;
+    try {
+      request = translation.parseRequest(body);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    if (request instanceof Service.ExecuteRequest) {
+      return Optional.ofNullable(((Service.ExecuteRequest) request).statementHandle);
+    }
+    if (request instanceof Service.PrepareAndExecuteRequest) {
+      Service.PrepareAndExecuteRequest execute = (Service.PrepareAndExecuteRequest) request;
+      return Optional.of(new Meta.StatementHandle(execute.connectionId, execute.statementId, null));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Answers 200 at once, then writes a {@link #KEEPALIVE} every second until the answer (an
+   * error response too, which Avatica's client reads whatever the status) is ready. A keepalive
+   * that cannot be written means the client went away: its statement is cancelled, which stops the
+   * polling of its reports.
+   */
+  private void sendKeepingAlive(HttpExchange exchange, String user, Meta.StatementHandle statement,
+      Supplier<byte[]> answer) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    AtomicBoolean clientGone = new AtomicBoolean();
+    ScheduledFuture<?> beats = keepalives.scheduleWithFixedDelay(() -> {
+      synchronized (out) {
+        if (clientGone.get()) {
+          return;
+        }
+        try {
+          out.write(KEEPALIVE);
+          out.flush();
+        } catch (IOException e) {
+          clientGone.set(true);
+          LOG.info(() -> "the client of " + user + " went away during a query; cancelling statement "
+              + statement.id + " of connection " + statement.connectionId);
+          cancel(user, statement);
+        }
+      }
+    }, KEEPALIVE_INTERVAL.toMillis(), KEEPALIVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    byte[] response;
+    try {
+      response = answer.get();
+    } finally {
+      beats.cancel(false);
+    }
+    synchronized (out) {
+      if (!clientGone.get()) {
+        out.write(response);
+        out.close();
+      }
+    }
+  }
+
+  private void cancel(String user, Meta.StatementHandle statement) {
+    try {
+      connections.get(user, statement.connectionId).existingStatement(statement.connectionId, statement.id)
+          .cancel();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.FINE, "cancelling the statement of a client that went away failed", e);
+    }
   }
 
   private ProtobufHandler handler(Service service) {

@@ -189,7 +189,27 @@ final class ServerStatement implements AutoCloseable {
     }
   }
 
-  @Override public synchronized void close() {
+  /** Stops the execution in flight, and with it the polling of its reports; nothing when none runs. */
+  void cancel() throws SQLException {
+    if (jdbc.isPresent()) {
+      jdbc.get().cancel();
+    }
+  }
+
+  /** Bounds each later execution to {@code seconds}, as the embedded statement does; 0 for none. */
+  void queryTimeout(int seconds) throws SQLException {
+    if (jdbc.isPresent()) {
+      jdbc.get().setQueryTimeout(seconds);
+    }
+  }
+
+  /** Cancels first, outside the lock a frame holds, so a query still waiting on its reports stops polling. */
+  @Override public void close() {
+    jdbc.ifPresent(statement -> ServerConnections.closeQuietly(statement::cancel, "a statement's execution"));
+    closeOpen();
+  }
+
+  private synchronized void closeOpen() {
     closeRows();
     jdbc.ifPresent(statement -> ServerConnections.closeQuietly(statement, "a statement"));
   }

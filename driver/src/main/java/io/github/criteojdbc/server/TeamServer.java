@@ -107,7 +107,8 @@ public final class TeamServer implements AutoCloseable {
     long sweepSeconds = Math.max(1, Math.min(60, config.limits().idleTimeout().toSeconds() / 2));
     sweeper.scheduleWithFixedDelay(connections::closeIdle, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
     http.setExecutor(executor);
-    http.createContext("/", new AvaticaEndpoint(authenticator, connections, config.maxRequestBytes()));
+    http.createContext("/", new AvaticaEndpoint(authenticator, connections, config.maxRequestBytes(), sweeper));
+    http.createContext(SideEndpoint.CONTEXT, new SideEndpoint(authenticator, connections));
     http.start();
     TeamServer server = new TeamServer(http, executor, sweeper, connections, config.tls().isPresent());
     LOG.info(() -> "criteo-jdbc team server listening on " + server.url());

@@ -131,6 +131,25 @@ final class TeamServerFixture implements AutoCloseable {
     return DriverManager.getConnection(avaticaUrl("authentication=BEARER;bearer_token=" + carolToken));
   }
 
+  /** Our own driver's thin URL for this server, trusting its certificate. */
+  String thinUrl() {
+    return "jdbc:criteo:server=" + server.url() + ";truststore=" + truststore + ";truststorePassword="
+        + STORE_PASSWORD;
+  }
+
+  /** Alice's thin connection, with {@code properties} besides her login. */
+  Connection thinAlice(Properties properties) throws SQLException {
+    Properties login = new Properties();
+    login.putAll(properties);
+    login.setProperty("user", ALICE);
+    login.setProperty("password", ALICE_PASSWORD);
+    return DriverManager.getConnection(thinUrl(), login);
+  }
+
+  Connection thinAlice() throws SQLException {
+    return thinAlice(new Properties());
+  }
+
   Connection bob() throws SQLException {
     return basic(BOB, BOB_PASSWORD);
   }

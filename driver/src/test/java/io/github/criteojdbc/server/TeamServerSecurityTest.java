@@ -230,11 +230,11 @@ class TeamServerSecurityTest {
     return translation.parseResponse(client.send(http, HttpResponse.BodyHandlers.ofByteArray()).body());
   }
 
-  private static String basic(String user, String password) {
+  static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static SSLContext trusting(Path truststore) throws Exception {
+  static SSLContext trusting(Path truststore) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(truststore)) {
       store.load(in, TeamServerFixture.STORE_PASSWORD.toCharArray());

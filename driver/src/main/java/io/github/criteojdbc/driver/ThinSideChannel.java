@@ -1,0 +1,163 @@
+package io.github.criteojdbc.driver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * What the Avatica protocol cannot say, said to the team server's side endpoint
+ * ({@code POST /criteo/cancel}, {@code POST /criteo/timeout}) with the same login as the
+ * connection: cancel a statement, or bound how long its executions may run. The server answers
+ * 204, or its SQLState and message, which are raised as they are.
+ */
+final class ThinSideChannel {
+  static final String CANCEL_PATH = "/criteo/cancel";
+  static final String TIMEOUT_PATH = "/criteo/timeout";
+  private static final Duration SIDE_CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI server;
+  private final String authorization;
+  private final HttpClient http;
+
+  private ThinSideChannel(URI server, String authorization, HttpClient http) {
+    this.server = server;
+    this.authorization = authorization;
+    this.http = http;
+  }
+
+  static ThinSideChannel of(ConnectionRequest request) throws SQLException {
+    URI server = serverUrl(request.get(DriverProperty.SERVER).orElseThrow());
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(SIDE_CALL_TIMEOUT);
+    if (request.get(DriverProperty.TRUSTSTORE).isPresent()) {
+      http.sslContext(trusting(Path.of(request.get(DriverProperty.TRUSTSTORE).get()),
+          request.get(DriverProperty.TRUSTSTORE_PASSWORD).orElse("")));
+    }
+    return new ThinSideChannel(server, authorization(request), http.build());
+  }
+
+  private static URI serverUrl(String text) throws SQLException {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw badServer(text, "it is not a URL");
+    }
+    if (uri.getHost() == null || uri.getPort() < 0) {
+      throw badServer(text, "it has no host and port");
+    }
+    if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+      throw badServer(text, "plain http is only for a server on this machine; use https");
+    }
+    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+      throw badServer(text, "its scheme must be https");
+    }
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static SQLException badServer(String text, String why) {
+    return new SQLException("Invalid server '" + text + "': " + why + "; expected https://host:port of a criteo-jdbc"
+        + " team server", SqlErrors.INVALID_ATTRIBUTE);
+  }
+
+  private static String authorization(ConnectionRequest request) throws SQLException {
+    if (request.get(DriverProperty.BEARER_TOKEN).isPresent()) {
+      return "Bearer " + request.get(DriverProperty.BEARER_TOKEN).get();
+    }
+    if (request.get(DriverProperty.CLIENT_ID).isEmpty() || request.get(DriverProperty.CLIENT_SECRET).isEmpty()) {
+      throw new SQLException("Missing login to the team server: set user and password, or bearerToken",
+          SqlErrors.AUTHORIZATION);
+    }
+    String userAndPassword = request.get(DriverProperty.CLIENT_ID).get() + ":"
+        + request.get(DriverProperty.CLIENT_SECRET).get();
+    return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static SSLContext trusting(Path truststore, String password) throws SQLException {
+    try (InputStream in = Files.newInputStream(truststore)) {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(in, password.toCharArray());
+      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new SQLException("Cannot read truststore " + truststore + ": " + e.getMessage()
+          + "; check the file and truststorePassword", SqlErrors.INVALID_ATTRIBUTE, e);
+    }
+  }
+
+  URI server() {
+    return server;
+  }
+
+  void cancel(String connectionId, int statementId) throws SQLException {
+    post(CANCEL_PATH, Map.of("connection", connectionId, "statement", Integer.toString(statementId)));
+  }
+
+  void queryTimeout(String connectionId, int statementId, int seconds) throws SQLException {
+    post(TIMEOUT_PATH, Map.of("connection", connectionId, "statement", Integer.toString(statementId), "seconds",
+        Integer.toString(seconds)));
+  }
+
+  private void post(String path, Map<String, String> form) throws SQLException {
+    String body = form.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(SIDE_CALL_TIMEOUT)
+        .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new SQLTransientConnectionException("The team server at " + server + " did not answer " + path + ": "
+          + e.getMessage(), SqlErrors.CONNECTION_FAILURE, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while calling " + path + " on the team server", SqlErrors.CANCELLED, e);
+    }
+    if (response.statusCode() != 204) {
+      throw refusal(path, response);
+    }
+  }
+
+  /** The server's refusal: its first line is the SQLState, the rest the message. */
+  private SQLException refusal(String path, HttpResponse<String> response) {
+    String text = response.body();
+    int newline = text.indexOf('\n');
+    if (newline == 5) {
+      return new SQLException(text.substring(newline + 1), text.substring(0, newline));
+    }
+    return new SQLException("The team server at " + server + " answered " + path + " with HTTP "
+        + response.statusCode() + "; is it a criteo-jdbc team server of this version?", SqlErrors.CONNECTION_FAILURE);
+  }
+}
