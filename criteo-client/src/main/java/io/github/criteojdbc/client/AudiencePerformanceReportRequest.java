@@ -21,7 +21,7 @@ public record AudiencePerformanceReportRequest(
     Optional<String> timezone,
     List<String> adSetIds,
     List<String> audienceIds,
-    List<String> segmentsIds) {
+    List<String> segmentsIds) implements ReportRequest {
 
   public AudiencePerformanceReportRequest {
     RequestJson.require(advertiserId != null && !advertiserId.isBlank(),
@@ -43,8 +43,12 @@ public record AudiencePerformanceReportRequest(
     return new Builder();
   }
 
+  @Override public List<String> advertisers() {
+    return List.of(advertiserId);
+  }
+
   /** The exact API body: {@code {"data":{"type":"AudiencePerformanceReport","attributes":{...}}}}. */
-  public String toJson() {
+  @Override public String toJson() {
     ObjectNode a = RequestJson.attributes();
     a.put("advertiserId", advertiserId);
     a.put("startDate", startDate.toString());

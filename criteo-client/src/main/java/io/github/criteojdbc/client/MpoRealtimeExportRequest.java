@@ -26,7 +26,7 @@ public record MpoRealtimeExportRequest(
     Optional<Instant> startDate,
     Optional<Instant> endDate,
     Optional<String> timezone,
-    MpoFileFormat fileFormat) {
+    MpoFileFormat fileFormat) implements ReportRequest {
   public static final int MIN_LOOKBACK_MINUTES = 60;
   public static final int MAX_LOOKBACK_MINUTES = 1440;
 
@@ -72,8 +72,12 @@ public record MpoRealtimeExportRequest(
     return new Builder();
   }
 
+  @Override public List<String> advertisers() {
+    return advertiserIds;
+  }
+
   /** The exact API body: {@code {"data":{"type":"RealTimeProductReportJob","attributes":{...}}}}. */
-  public String toJson() {
+  @Override public String toJson() {
     ObjectNode a = RequestJson.attributes();
     a.put("fileFormat", fileFormat.apiValue());
     RequestJson.putStrings(a, "advertiserIds", advertiserIds);

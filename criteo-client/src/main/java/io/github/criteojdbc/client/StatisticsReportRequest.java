@@ -19,7 +19,7 @@ public record StatisticsReportRequest(
     Optional<String> timezone,
     List<String> adSetIds,
     List<String> adSetNames,
-    List<String> adSetStatus) {
+    List<String> adSetStatus) implements ReportRequest {
 
   public StatisticsReportRequest {
     advertiserIds = RequestJson.strings("advertiserIds", advertiserIds);
@@ -47,8 +47,12 @@ public record StatisticsReportRequest(
         .adSetStatus(adSetStatus);
   }
 
+  @Override public List<String> advertisers() {
+    return advertiserIds;
+  }
+
   /** The exact API body: {@code {"data":{"type":"StatisticsReport","attributes":{...}}}}. */
-  public String toJson() {
+  @Override public String toJson() {
     ObjectNode a = RequestJson.attributes();
     RequestJson.putStrings(a, "advertiserIds", advertiserIds);
     a.put("startDate", startDate.toString());

@@ -1,8 +1,6 @@
 package io.github.criteojdbc.adapter.exec;
 
-import io.github.criteojdbc.client.AudiencePerformanceReportRequest;
-import io.github.criteojdbc.client.MpoRealtimeExportRequest;
-import io.github.criteojdbc.client.StatisticsReportRequest;
+import io.github.criteojdbc.client.ReportRequest;
 
 import com.google.common.collect.ImmutableSet;
 
@@ -13,15 +11,7 @@ public final class ReportAdvertisers {
 
   /** The request's advertisers; none for a request of no advertiser (a catalog batch). */
   public static ImmutableSet<String> of(Object request) {
-    if (request instanceof StatisticsReportRequest statistics) {
-      return ImmutableSet.copyOf(statistics.advertiserIds());
-    }
-    if (request instanceof MpoRealtimeExportRequest mpo) {
-      return ImmutableSet.copyOf(mpo.advertiserIds());
-    }
-    if (request instanceof AudiencePerformanceReportRequest audience) {
-      return ImmutableSet.of(audience.advertiserId());
-    }
-    return ImmutableSet.of();
+    return request instanceof ReportRequest report ? ImmutableSet.copyOf(report.advertisers())
+        : ImmutableSet.of();
   }
 }

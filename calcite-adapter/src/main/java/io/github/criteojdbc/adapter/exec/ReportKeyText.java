@@ -1,9 +1,8 @@
 package io.github.criteojdbc.adapter.exec;
 
-import io.github.criteojdbc.client.AudiencePerformanceReportRequest;
 import io.github.criteojdbc.client.ColumnRequest;
-import io.github.criteojdbc.client.MpoRealtimeExportRequest;
 import io.github.criteojdbc.client.RowShape;
+import io.github.criteojdbc.client.ReportRequest;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 import io.github.criteojdbc.client.ValueType;
 
@@ -51,16 +50,7 @@ final class ReportKeyText {
   }
 
   private static Optional<String> body(Object request) {
-    if (request instanceof StatisticsReportRequest statistics) {
-      return Optional.of(statistics.toJson());
-    }
-    if (request instanceof AudiencePerformanceReportRequest audience) {
-      return Optional.of(audience.toJson());
-    }
-    if (request instanceof MpoRealtimeExportRequest export) {
-      return Optional.of(export.toJson());
-    }
-    return Optional.empty();
+    return request instanceof ReportRequest report ? Optional.of(report.toJson()) : Optional.empty();
   }
 
   /** The statistics request and row shape a key holds, when it is one of a statistics report. */
