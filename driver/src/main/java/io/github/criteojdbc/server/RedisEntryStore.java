@@ -4,6 +4,7 @@ import io.github.criteojdbc.adapter.exec.SharedEntryStore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -36,8 +39,18 @@ final class RedisEntryStore implements SharedEntryStore {
       return 0
       """);
 
+  /** KEYS: claim. ARGV: holder. Deletes the claim only if this holder has it. */
+  private static final String RELEASE = """
+      if redis.call('GET', KEYS[1]) == ARGV[1] then
+        redis.call('DEL', KEYS[1])
+      end
+      return 0
+      """;
+
   private final RedisLink redis;
   private final Clock clock;
+  /** This server, as the holder of the reports it claims. */
+  private final String holder = UUID.randomUUID().toString();
 
   RedisEntryStore(RedisLink redis, Clock clock) {
     this.redis = redis;
@@ -50,6 +63,10 @@ final class RedisEntryStore implements SharedEntryStore {
 
   private static String entryKey(String application, String name) {
     return PREFIX + application + ":" + name;
+  }
+
+  private static String claimKey(String application, String name) {
+    return "criteo-jdbc:fetching:" + application + ":" + name;
   }
 
   private static String indexKey(String application) {
@@ -99,5 +116,15 @@ final class RedisEntryStore implements SharedEntryStore {
     byte[] expiry = bytes(Long.toString(expiresAt.toEpochMilli()));
     redis.call(jedis -> jedis.eval(PUT, List.of(bytes(entryKey(application, name)), bytes(indexKey(application))),
         List.of(entry, expiry, bytes(name))));
+  }
+
+  @Override public boolean claim(String application, String name, Duration ttl) {
+    // SET NX answers null when another holder has the name: compared here, as an empty answer means no Redis.
+    return redis.call(jedis -> "OK".equals(jedis.set(claimKey(application, name), holder,
+        SetParams.setParams().nx().px(ttl.toMillis())))).orElse(true);
+  }
+
+  @Override public void release(String application, String name) {
+    redis.call(jedis -> jedis.eval(RELEASE, List.of(claimKey(application, name)), List.of(holder)));
   }
 }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 
 import io.github.criteojdbc.adapter.exec.ReportFileFormat.StoredReport;
 import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.QueryControl;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.ValueType;
 
@@ -39,6 +40,9 @@ import java.util.logging.Logger;
  */
 public final class ReportCache {
   private static final Logger LOG = Logger.getLogger(ReportCache.class.getName());
+  /** How long a server of a team holds a report it fetches before the others stop waiting for it. */
+  static final Duration FETCH_CLAIM = Duration.ofMinutes(2);
+  private static final Duration FETCH_POLL = Duration.ofMillis(100);
   /** About 200 MB of boxed values at most. */
   public static final long DEFAULT_MAX_VALUES = 8_000_000L;
 
@@ -51,6 +55,7 @@ public final class ReportCache {
   private final Optional<DiskReportStore> disk;
   /** Where entries are also kept, in the order they are asked: the disk first, being the nearer. */
   private final List<ReportTier> tiers;
+  private final Optional<SharedReportTier> shared;
   private final boolean enabled;
   private final ReportCoalescer coalescer = new ReportCoalescer();
 
@@ -77,7 +82,7 @@ public final class ReportCache {
     this(maxValues, clock, disk, Optional.empty(), enabled);
   }
 
-  private ReportCache(long maxValues, Clock clock, DiskReportStore disk, Optional<ReportTier> shared,
+  private ReportCache(long maxValues, Clock clock, DiskReportStore disk, Optional<SharedReportTier> shared,
       boolean enabled) {
     this.entries = CacheBuilder.newBuilder()
         .maximumWeight(maxValues)
@@ -86,7 +91,8 @@ public final class ReportCache {
     this.maxValuesPerEntry = maxValues / 4;
     this.clock = clock;
     this.disk = Optional.ofNullable(disk);
-    this.tiers = Stream.concat(this.disk.stream(), shared.stream()).toList();
+    this.shared = shared;
+    this.tiers = Stream.<ReportTier>concat(this.disk.stream(), shared.stream()).toList();
     this.enabled = enabled;
   }
 
@@ -161,6 +167,46 @@ public final class ReportCache {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Before this server fetches the report of {@code key}: while another server of the team fetches
+   * it, waits for its rows to be kept, and answers them. Empty when this server is to fetch it (it
+   * then holds the report until {@link #releaseFetch}), also when the other gave up without
+   * keeping rows, after {@link #FETCH_CLAIM} at most, or once {@code stop} says the query ends.
+   */
+  public Optional<Entry> fetchedByAnotherServer(Key key, QueryControl stop) {
+    if (!enabled || shared.isEmpty() || key.text().isEmpty()) {
+      return Optional.empty();
+    }
+    Instant giveUp = clock.instant().plus(FETCH_CLAIM);
+    while (!shared.get().claim(key.application, key.text().get(), FETCH_CLAIM)) {
+      if (stop.isCancelled() || clock.instant().isAfter(giveUp)
+          || stop.deadline().map(deadline -> !clock.instant().isBefore(deadline)).orElse(false)) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(FETCH_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      Optional<Entry> kept = fromTiers(key);
+      if (kept.isPresent()) {
+        return kept;
+      }
+    }
+    // The other server may have kept the rows and let go between this server's miss and its claim.
+    Optional<Entry> keptMeanwhile = fromTiers(key);
+    keptMeanwhile.ifPresent(entry -> releaseFetch(key));
+    return keptMeanwhile;
+  }
+
+  /** Ends this server's fetch of the report of {@code key}, kept or not. */
+  public void releaseFetch(Key key) {
+    if (shared.isPresent() && key.text().isPresent()) {
+      shared.get().release(key.application, key.text().get());
+    }
   }
 
   /** The entry read from a tier, now also in memory, when its values have the key's column types. */

@@ -1,5 +1,6 @@
 package io.github.criteojdbc.adapter.exec;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -21,4 +22,13 @@ public interface SharedEntryStore {
   Map<String, byte[]> getAll(String application, Collection<String> names);
 
   void put(String application, String name, byte[] entry, Instant expiresAt);
+
+  /**
+   * Takes {@code name} for {@code ttl}, unless another holder has it: the servers of a team so
+   * fetch a report once. True also when the store cannot be reached, so that queries go on.
+   */
+  boolean claim(String application, String name, Duration ttl);
+
+  /** Gives back a name this store claimed; a name another holder has is left alone. */
+  void release(String application, String name);
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,15 @@ final class SharedReportTier implements ReportTier {
 
   private Optional<StoredReport> unexpired(byte[] bytes) {
     return ReportFileFormat.read(bytes).filter(stored -> stored.expiresAt().isAfter(clock.instant()));
+  }
+
+  /** See {@link SharedEntryStore#claim}: whether this server is to fetch the report of {@code key}. */
+  boolean claim(String application, String key, Duration ttl) {
+    return store.claim(ReportFileNames.applicationFolder(application), ReportFileNames.entryFile(key), ttl);
+  }
+
+  void release(String application, String key) {
+    store.release(ReportFileNames.applicationFolder(application), ReportFileNames.entryFile(key));
   }
 
   @Override public void write(String application, StoredReport report) {

@@ -7,6 +7,9 @@ import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.StatisticsReportRequest;
 import io.github.criteojdbc.client.ValueType;
 
+import io.github.criteojdbc.client.QueryControl;
+import io.github.criteojdbc.client.ReportListener;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -19,7 +22,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 class SharedReportTierTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
@@ -66,7 +72,20 @@ class SharedReportTierTest {
       bytes.put(application + "/" + name, entry);
       expiries.put(application + "/" + name, expiresAt);
     }
+
+    final Map<String, String> claims = new ConcurrentHashMap<>();
+    final String holder = "this server";
+
+    @Override public boolean claim(String application, String name, Duration ttl) {
+      return claims.putIfAbsent(application + "/" + name, holder) == null;
+    }
+
+    @Override public void release(String application, String name) {
+      claims.remove(application + "/" + name, holder);
+    }
   }
+
+  private static final QueryControl GOES_ON = QueryControl.of(() -> false, Optional.empty(), ReportListener.NONE);
 
   private static ReportCache.Key key(LocalDate day) {
     StatisticsReportRequest request = StatisticsReportRequest.builder().advertiserIds("10001").startDate(day)
@@ -160,5 +179,50 @@ class SharedReportTierTest {
     new ReportCache(1_000_000, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC), Optional.empty(), store)
         .put(key(LocalDate.of(2026, 11, 2)), rows(), "EUR", Duration.ofHours(1));
     assertThat(reader.completeReports(APPLICATION)).hasSize(1);
+  }
+
+  @Test
+  void whileAnotherServerFetchesAReportTheNextWaitsForItsRows() throws Exception {
+    ReportCache fetching = anotherServer();
+    ReportCache waiting = anotherServer();
+    assertThat(fetching.fetchedByAnotherServer(key(LocalDate.of(2026, 11, 3)), GOES_ON)).isEmpty();
+
+    CompletableFuture<Optional<ReportCache.Entry>> waited = CompletableFuture.supplyAsync(
+        () -> waiting.fetchedByAnotherServer(key(LocalDate.of(2026, 11, 3)), GOES_ON));
+    Thread.sleep(300);
+    assertThat(waited).isNotDone();
+    fetching.put(key(LocalDate.of(2026, 11, 3)), rows(), "EUR", Duration.ofHours(1));
+    fetching.releaseFetch(key(LocalDate.of(2026, 11, 3)));
+
+    assertThat(waited.get(5, TimeUnit.SECONDS)).get().satisfies(entry -> assertThat(entry.rows()).hasSize(2));
+  }
+
+  @Test
+  void aServerThatGaveUpWithoutRowsLetsTheWaitingOneFetch() throws Exception {
+    ReportCache fetching = anotherServer();
+    ReportCache waiting = anotherServer();
+    fetching.fetchedByAnotherServer(key(LocalDate.of(2026, 11, 4)), GOES_ON);
+
+    CompletableFuture<Optional<ReportCache.Entry>> waited = CompletableFuture.supplyAsync(
+        () -> waiting.fetchedByAnotherServer(key(LocalDate.of(2026, 11, 4)), GOES_ON));
+    Thread.sleep(300);
+    fetching.releaseFetch(key(LocalDate.of(2026, 11, 4)));
+
+    assertThat(waited.get(5, TimeUnit.SECONDS)).isEmpty();
+    assertThat(store.claims).hasSize(1);
+  }
+
+  @Test
+  void aCancelledQueryStopsWaitingForAnotherServer() throws Exception {
+    anotherServer().fetchedByAnotherServer(key(LocalDate.of(2026, 11, 5)), GOES_ON);
+    AtomicBoolean cancelled = new AtomicBoolean();
+    QueryControl cancellable = QueryControl.of(cancelled::get, Optional.empty(), ReportListener.NONE);
+
+    CompletableFuture<Optional<ReportCache.Entry>> waited = CompletableFuture.supplyAsync(
+        () -> anotherServer().fetchedByAnotherServer(key(LocalDate.of(2026, 11, 5)), cancellable));
+    Thread.sleep(300);
+    cancelled.set(true);
+
+    assertThat(waited.get(5, TimeUnit.SECONDS)).isEmpty();
   }
 }
