@@ -7,7 +7,7 @@ import io.github.criteojdbc.client.http.CallRunner;
 import io.github.criteojdbc.client.http.CallStats;
 import io.github.criteojdbc.client.http.RetryBackoff;
 import io.github.criteojdbc.client.http.SharedHttp;
-import io.github.criteojdbc.client.http.SlidingWindowRateLimiter;
+import io.github.criteojdbc.client.http.ReportCallBudget;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Clock;
@@ -21,7 +21,8 @@ import okhttp3.OkHttpClient;
 /**
  * Client for Criteo's asynchronous reports. Each report method creates the report, waits for it
  * and returns its rows as a stream. Thread-safe; clients of the same application (clientId +
- * baseUrl) share one token cache and one rate limiter in the JVM.
+ * baseUrl) share one token cache and, unless given a budget that several JVMs share, one rate
+ * limiter in the JVM.
  *
  * <p>A report creation that fails with a 5xx or a broken connection is sent again. This relies on
  * Criteo answering an identical request with the id of the report it already has (documented for
@@ -37,21 +38,23 @@ public final class CriteoClient implements AutoCloseable {
   private final CallStats stats = new CallStats();
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
   private final CallRunner runner;
+  private final ReportCallBudget budget;
   private final ApiCaller api;
   private final ApiPaths paths;
   private final ReportLifecycle lifecycle;
   private final CatalogBatchReportCall catalogBatchReports;
   private volatile boolean closed;
 
-  private CriteoClient(CriteoClientConfig config, Clock clock, Sleeper sleeper) {
+  private CriteoClient(CriteoClientConfig config, Clock clock, Sleeper sleeper, ReportCallBudget budget) {
     this.config = config;
+    this.budget = budget;
     this.clock = clock;
     this.sleeper = sleeper;
     SharedHttp.Lease lease = SharedHttp.acquire();
     this.runner = new CallRunner(httpClient(config, lease.pooled()), lease.watchdog());
     RetryBackoff backoff = new RetryBackoff(config.retryBackoff());
     this.api = new ApiCaller(runner, config, SharedApplications.tokenCache(config),
-        new TokenEndpoint(runner, config, backoff, stats), SharedApplications.rateLimiter(config), backoff, stats);
+        new TokenEndpoint(runner, config, backoff, stats), budget, backoff, stats);
     this.paths = new ApiPaths(config);
     this.lifecycle = new ReportLifecycle(api, config, stats);
     this.catalogBatchReports = new CatalogBatchReportCall(api, paths, config, stats);
@@ -64,7 +67,16 @@ public final class CriteoClient implements AutoCloseable {
   /** With a given time source, so tests and simulations can run on a fake clock. */
   public static CriteoClient create(CriteoClientConfig config, Clock clock, Sleeper sleeper) {
     return new CriteoClient(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
-        Objects.requireNonNull(sleeper, "sleeper"));
+        Objects.requireNonNull(sleeper, "sleeper"), SharedApplications.rateLimiter(config));
+  }
+
+  /**
+   * A client whose report calls ask {@code budget} instead of the JVM's limiter of the application:
+   * a budget shared with the other servers of a team.
+   */
+  public static CriteoClient create(CriteoClientConfig config, ReportCallBudget budget) {
+    return new CriteoClient(Objects.requireNonNull(config, "config"), Clock.systemUTC(), Sleeper.system(),
+        Objects.requireNonNull(budget, "budget"));
   }
 
   private static OkHttpClient httpClient(CriteoClientConfig config, OkHttpClient pooled) {
@@ -132,8 +144,7 @@ public final class CriteoClient implements AutoCloseable {
 
   /** The application's report-call budget now (shared by every client of the app); takes no slot. */
   public BudgetUsage budget() {
-    SlidingWindowRateLimiter.Usage usage = SharedApplications.rateLimiter(config)
-        .usage(clock.instant(), config.maxCallsPerMinute());
+    ReportCallBudget.Usage usage = budget.usage(clock.instant(), config.maxCallsPerMinute());
     return new BudgetUsage(usage.callsInWindow(), config.maxCallsPerMinute(), usage.nextCallAt());
   }
 

@@ -32,18 +32,22 @@ import static io.github.criteojdbc.driver.DriverProperty.TOKEN_URL;
 
 import io.github.criteojdbc.adapter.AdapterSettings;
 import io.github.criteojdbc.client.CriteoClientConfig;
+import io.github.criteojdbc.adapter.exec.DiskReportStore;
 import io.github.criteojdbc.adapter.exec.ReportCache;
+import io.github.criteojdbc.adapter.exec.SharedEntryStore;
 import io.github.criteojdbc.client.ProxySettings;
 import io.github.criteojdbc.client.Secret;
 
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -200,6 +204,27 @@ final class ConnectionSettings {
       return ReportCache.shared();
     default:
       return ReportCache.onDisk(cacheDir, cacheMaxBytes, warnings);
+    }
+  }
+
+  /**
+   * The cache of a team server's connections: as {@link #reportCache}, but its own rather than the
+   * JVM's, with {@code shared} behind memory and disk.
+   */
+  ReportCache teamCache(SharedEntryStore shared) throws SQLException {
+    switch (cacheMode) {
+    case "off":
+      return ReportCache.off();
+    case "memory":
+      return new ReportCache(ReportCache.DEFAULT_MAX_VALUES, Clock.systemUTC(), Optional.empty(), shared);
+    default:
+      try {
+        return new ReportCache(ReportCache.DEFAULT_MAX_VALUES, Clock.systemUTC(),
+            Optional.of(DiskReportStore.open(cacheDir, cacheMaxBytes, Clock.systemUTC())), shared);
+      } catch (IOException | RuntimeException e) {
+        throw new SQLException("cacheDir " + cacheDir + " cannot hold cached reports (" + e.getMessage()
+            + "): set criteo.cacheDir to a folder of the server's user, or criteo.cache=memory", "HY024", e);
+      }
     }
   }
 

@@ -2,6 +2,8 @@ package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoPrepare;
 import io.github.criteojdbc.adapter.exec.ReportCache;
+import io.github.criteojdbc.adapter.exec.SharedEntryStore;
+import io.github.criteojdbc.client.http.ReportCallBudget;
 import io.github.criteojdbc.adapter.exec.ReportJournal;
 import io.github.criteojdbc.adapter.state.DriverStateSchema;
 
@@ -45,19 +47,21 @@ public class CriteoDriver extends Driver {
 
   private final Optional<ReportCache> cache;
   private final ReportJournal journal;
+  private final Optional<ReportCallBudget> budget;
 
   /**
    * The driver of {@code DriverManager}: its connections share the JVM's journal and the report
    * cache their {@code cache} property chooses.
    */
   public CriteoDriver() {
-    this(Optional.empty(), ReportJournal.shared());
+    this(Optional.empty(), ReportJournal.shared(), Optional.empty());
   }
 
-  private CriteoDriver(Optional<ReportCache> cache, ReportJournal journal) {
+  private CriteoDriver(Optional<ReportCache> cache, ReportJournal journal, Optional<ReportCallBudget> budget) {
     super(CriteoPrepare::new);
     this.cache = cache;
     this.journal = journal;
+    this.budget = budget;
   }
 
   /**
@@ -67,7 +71,24 @@ public class CriteoDriver extends Driver {
    * dashboard loaded again 24 hours later against a sandbox on the same clock, without waiting.
    */
   public static CriteoDriver onClock(Clock clock) {
-    return new CriteoDriver(Optional.of(new ReportCache(clock)), new ReportJournal(clock));
+    return new CriteoDriver(Optional.of(new ReportCache(clock)), new ReportJournal(clock), Optional.empty());
+  }
+
+  /**
+   * A driver, not registered with {@code DriverManager}, whose connections keep their reports in
+   * {@code cache} and ask {@code budget} for their report calls, whatever their {@code cache}
+   * property: how the servers of a team share one cache and one budget of their application.
+   */
+  public static CriteoDriver sharing(ReportCache cache, ReportCallBudget budget) {
+    return new CriteoDriver(Optional.of(cache), ReportJournal.shared(), Optional.of(budget));
+  }
+
+  /**
+   * The cache a team server's connections share: the one the server's {@code cache} settings
+   * choose, with {@code shared} as a further tier ({@code cache=off} keeps nothing anywhere).
+   */
+  public static ReportCache teamCache(Properties serverProperties, SharedEntryStore shared) throws SQLException {
+    return ConnectionSettings.from(ConnectionRequest.of(new Properties(), serverProperties)).teamCache(shared);
   }
 
   @Override protected String getConnectStringPrefix() {
@@ -110,7 +131,7 @@ public class CriteoDriver extends Driver {
     settings.logLevel().ifPresent(LogLevels::apply);
     CompletableFuture<CriteoSession> opening = CompletableFuture.supplyAsync(() -> {
       try {
-        return CriteoSession.open(settings, cache, journal);
+        return CriteoSession.open(settings, cache, journal, budget);
       } catch (SQLException e) {
         throw new CompletionException(e);
       }

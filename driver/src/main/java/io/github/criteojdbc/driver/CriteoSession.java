@@ -11,6 +11,7 @@ import io.github.criteojdbc.client.CriteoClientConfig;
 import io.github.criteojdbc.client.CriteoException;
 import io.github.criteojdbc.client.QueryControl;
 import io.github.criteojdbc.client.ReportListener;
+import io.github.criteojdbc.client.http.ReportCallBudget;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,25 +47,30 @@ final class CriteoSession implements AutoCloseable {
 
   /**
    * A session whose reports go to {@code journal} and to {@code ownCache}, which the driver's
-   * connections share, or without one to the cache its {@code cache} property chooses.
+   * connections share, or without one to the cache its {@code cache} property chooses; whose
+   * report calls ask {@code budget}, or without one the JVM's budget of the application.
    */
-  static CriteoSession open(ConnectionSettings settings, Optional<ReportCache> ownCache, ReportJournal journal)
-      throws SQLException {
+  static CriteoSession open(ConnectionSettings settings, Optional<ReportCache> ownCache, ReportJournal journal,
+      Optional<ReportCallBudget> budget) throws SQLException {
     if (!settings.sandbox()) {
       CriteoClientConfig config = settings.clientConfig();
       LOG.fine(() -> "connecting to " + config.baseUrl() + " as " + config.clientId());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.empty(), List.of(), ownCache, journal);
+      return new CriteoSession(settings, client(config, budget), Optional.empty(), List.of(), ownCache, journal);
     }
     EmbeddedSandbox.Lease lease = EmbeddedSandbox.acquire();
     try {
       CriteoClientConfig config = settings.clientConfig(lease.baseUrl(), lease.clientId(), lease.clientSecret());
       LOG.fine(() -> "connecting to the embedded sandbox at " + config.baseUrl());
-      return new CriteoSession(settings, CriteoClient.create(config), Optional.of(lease), lease.advertiserIds(),
+      return new CriteoSession(settings, client(config, budget), Optional.of(lease), lease.advertiserIds(),
           ownCache, journal);
     } catch (SQLException | RuntimeException e) {
       lease.close();
       throw e;
     }
+  }
+
+  private static CriteoClient client(CriteoClientConfig config, Optional<ReportCallBudget> budget) {
+    return budget.map(shared -> CriteoClient.create(config, shared)).orElseGet(() -> CriteoClient.create(config));
   }
 
   ConnectionSettings settings() {

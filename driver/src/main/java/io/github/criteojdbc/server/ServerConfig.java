@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +44,10 @@ import java.util.TreeSet;
  *       user may query every advertiser of the app;
  *   <li>{@code audit.file}: where one line per statement execution is appended ({@link AuditLog}); unset,
  *       the lines go to the logger {@value AuditLog#LOGGER};
+ *   <li>{@code redis.url} ({@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS): the
+ *       Redis through which several servers of one app share its report-call budget and its cached reports;
+ *       {@code redis.servers}, how many servers share it (required with the url: without Redis each keeps
+ *       the app's limit divided by it); {@code redis.timeoutMillis} (default 500);
  *   <li>{@code criteo.NAME}: any {@code jdbc:criteo:} connection property (credentials, baseUrl,
  *       cache, budget...), used by every client connection. Clients may only choose
  *       {@link ClientProperties#CLIENT_CHOSEN}, which these set the defaults of.
@@ -53,7 +59,7 @@ public final class ServerConfig {
   static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
       "tls.keystorePassword", "tls.keystoreType", "dev.plainHttp", "auth.passwordFile", "auth.tokenFile",
       "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds",
-      "grants.file", "audit.file");
+      "grants.file", "audit.file", "redis.url", "redis.servers", "redis.timeoutMillis");
 
   private final String host;
   private final int port;
@@ -65,6 +71,7 @@ public final class ServerConfig {
   private final int threads;
   private final int maxRequestBytes;
   private final ServerConnections.Limits limits;
+  private final Optional<Redis> redis;
   private final Properties driverProperties;
 
   private ServerConfig(Map<String, String> settings, Path base) throws SQLException {
@@ -110,6 +117,7 @@ public final class ServerConfig {
       this.tls = Optional.of(new Tls(base.resolve(keystore.get()), password.toCharArray(),
           settings.getOrDefault("tls.keystoreType", "PKCS12")));
     }
+    this.redis = redis(settings);
     this.driverProperties = new Properties();
     for (Map.Entry<String, String> entry : settings.entrySet()) {
       if (isDriverKey(entry.getKey())) {
@@ -165,6 +173,36 @@ public final class ServerConfig {
     } else if (!node.isNull()) {
       throw ConfigFiles.invalid("Server setting " + prefix + " must be a string, number or boolean");
     }
+  }
+
+  private static Optional<Redis> redis(Map<String, String> settings) throws SQLException {
+    Optional<String> url = Optional.ofNullable(settings.get("redis.url"));
+    if (url.isEmpty()) {
+      for (String key : List.of("redis.servers", "redis.timeoutMillis")) {
+        if (settings.containsKey(key)) {
+          throw ConfigFiles.invalid(key + " is set but redis.url is not; set redis.url or remove " + key);
+        }
+      }
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = new URI(url.get());
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    // The url may hold Redis's password: the messages never repeat it.
+    if (uri == null || !List.of("redis", "rediss").contains(uri.getScheme()) || uri.getHost() == null
+        || !Optional.ofNullable(uri.getPath()).orElse("").matches("(/[0-9]{0,2})?")) {
+      throw ConfigFiles.invalid("Invalid redis.url: expected redis://[user:password@]host[:port][/db], or rediss://"
+          + " for TLS");
+    }
+    if (!settings.containsKey("redis.servers")) {
+      throw ConfigFiles.invalid("redis.servers is not set: set it to the number of team servers sharing this Redis,"
+          + " so that without Redis each keeps its share of the report-call budget");
+    }
+    return Optional.of(new Redis(uri, integer(settings, "redis.servers", 1, 1, 64),
+        Duration.ofMillis(integer(settings, "redis.timeoutMillis", 500, 50, 60_000))));
   }
 
   private static boolean isDriverKey(String key) {
@@ -245,11 +283,24 @@ public final class ServerConfig {
     return limits;
   }
 
+  /** The Redis shared with the other servers of the app, if any. */
+  Optional<Redis> redis() {
+    return redis;
+  }
+
   /** The {@code jdbc:criteo:} properties of every client connection, a copy. */
   Properties driverProperties() {
     Properties copy = new Properties();
     copy.putAll(driverProperties);
     return copy;
+  }
+
+  /** Where Redis is, how many servers share it, and how long a command may take before Redis counts as away. */
+  record Redis(URI url, int servers, Duration timeout) {
+    /** The address for messages: never the password. */
+    String address() {
+      return url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : 6379);
+    }
   }
 
   /** Where the server's key and certificate are. */

@@ -17,6 +17,7 @@ import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +35,8 @@ import javax.net.ssl.SSLParameters;
  * {@code java -jar criteo-jdbc.jar serve}: the Avatica protocol (protobuf) over HTTPS from the JDK's
  * own HTTP server, in front of embedded {@code jdbc:criteo:} connections that all use the server's
  * configured credentials. Its connections, being in one JVM with one application, share one report
- * cache and one rate budget of that application.
+ * cache and one rate budget of that application; with {@code redis.url}, the other servers of the
+ * application share them too.
  */
 public final class TeamServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TeamServer.class.getName());
@@ -45,14 +47,16 @@ public final class TeamServer implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final ServerConnections connections;
   private final boolean tls;
+  private final Optional<TeamRedis> redis;
 
   private TeamServer(HttpServer http, ExecutorService executor, ScheduledExecutorService sweeper,
-      ServerConnections connections, boolean tls) {
+      ServerConnections connections, boolean tls, Optional<TeamRedis> redis) {
     this.http = http;
     this.executor = executor;
     this.sweeper = sweeper;
     this.connections = connections;
     this.tls = tls;
+    this.redis = redis;
   }
 
   /**
@@ -60,8 +64,20 @@ public final class TeamServer implements AutoCloseable {
    * listens. Fails with SQLState HY024 naming the wrong setting.
    */
   public static TeamServer start(ServerConfig config) throws SQLException, IOException {
-    CriteoDriver driver = new CriteoDriver();
     Properties serverProperties = config.driverProperties();
+    Optional<TeamRedis> redis = config.redis().isPresent()
+        ? Optional.of(TeamRedis.open(config.redis().get(), serverProperties, config.threads())) : Optional.empty();
+    try {
+      return start(config, serverProperties, redis);
+    } catch (SQLException | IOException | RuntimeException e) {
+      redis.ifPresent(TeamRedis::close);
+      throw e;
+    }
+  }
+
+  private static TeamServer start(ServerConfig config, Properties serverProperties, Optional<TeamRedis> redis)
+      throws SQLException, IOException {
+    CriteoDriver driver = redis.map(TeamRedis::driver).orElseGet(CriteoDriver::new);
     AdvertiserGrants grants = config.grantsFile().isPresent() ? AdvertiserGrants.read(config.grantsFile().get())
         : AdvertiserGrants.none();
     ServerConnections.EmbeddedConnector connector = (user, clientChosen) -> {
@@ -110,7 +126,7 @@ public final class TeamServer implements AutoCloseable {
     http.createContext("/", new AvaticaEndpoint(authenticator, connections, config.maxRequestBytes(), sweeper));
     http.createContext(SideEndpoint.CONTEXT, new SideEndpoint(authenticator, connections));
     http.start();
-    TeamServer server = new TeamServer(http, executor, sweeper, connections, config.tls().isPresent());
+    TeamServer server = new TeamServer(http, executor, sweeper, connections, config.tls().isPresent(), redis);
     LOG.info(() -> "criteo-jdbc team server listening on " + server.url());
     return server;
   }
@@ -157,5 +173,6 @@ public final class TeamServer implements AutoCloseable {
     sweeper.shutdownNow();
     executor.shutdownNow();
     connections.close();
+    redis.ifPresent(TeamRedis::close);
   }
 }

@@ -78,4 +78,33 @@ class ServerConfigTest {
 
     assertThatThrownBy(() -> ServerConfig.load(file)).hasMessageContaining("auth.passwordFile nor auth.tokenFile");
   }
+
+  @Test void redisSettingsNameTheRedisAndHowManyServersShareIt() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\nauth.tokenFile=tokens\nredis.url=redis://team:s3cret@redis.internal:6380/2"
+        + "\nredis.servers=3\n");
+
+    ServerConfig.Redis redis = ServerConfig.load(file).redis().orElseThrow();
+
+    assertThat(redis.servers()).isEqualTo(3);
+    assertThat(redis.timeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(redis.address()).isEqualTo("redis://redis.internal:6380");
+  }
+
+  @Test void aRedisWithoutTheNumberOfServersIsRefused() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\nauth.tokenFile=tokens\nredis.url=redis://127.0.0.1:6379\n");
+
+    assertThatThrownBy(() -> ServerConfig.load(file)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("redis.servers is not set");
+  }
+
+  @Test void anInvalidRedisUrlIsRefusedWithoutRepeatingItsPassword() throws Exception {
+    Path file = dir.resolve("server.properties");
+    Files.writeString(file, "dev.plainHttp=true\nauth.tokenFile=tokens\nredis.url=http://team:s3cret@redis:6379\n"
+        + "redis.servers=2\n");
+
+    assertThatThrownBy(() -> ServerConfig.load(file)).isInstanceOf(SQLException.class)
+        .hasMessageContaining("Invalid redis.url").hasMessageNotContaining("s3cret");
+  }
 }

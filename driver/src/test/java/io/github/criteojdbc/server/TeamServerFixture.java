@@ -35,15 +35,20 @@ final class TeamServerFixture implements AutoCloseable {
   final Path truststore;
   final String carolToken;
   final String daveExpiredToken;
+  private final Properties config;
+  private final boolean ownsSandbox;
+  private final List<TeamServer> others = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private TeamServerFixture(Path dir, SandboxServer sandbox, TeamServer server, Path truststore, String carolToken,
-      String daveExpiredToken) {
+      String daveExpiredToken, Properties config, boolean ownsSandbox) {
     this.dir = dir;
     this.sandbox = sandbox;
     this.server = server;
     this.truststore = truststore;
     this.carolToken = carolToken;
     this.daveExpiredToken = daveExpiredToken;
+    this.config = config;
+    this.ownsSandbox = ownsSandbox;
   }
 
   static TeamServerFixture start(Path dir) throws Exception {
@@ -52,6 +57,22 @@ final class TeamServerFixture implements AutoCloseable {
 
   /** The server with {@code extra} server settings too (paths in them relative to {@code dir}). */
   static TeamServerFixture start(Path dir, Properties extra) throws Exception {
+    SandboxServer sandbox = SandboxServer.start();
+    try {
+      return start(dir, extra, sandbox, true);
+    } catch (Exception | Error e) {
+      sandbox.close();
+      throw e;
+    }
+  }
+
+  /** The server in front of {@code sandbox}, which the caller closes. */
+  static TeamServerFixture start(Path dir, Properties extra, SandboxServer sandbox) throws Exception {
+    return start(dir, extra, sandbox, false);
+  }
+
+  private static TeamServerFixture start(Path dir, Properties extra, SandboxServer sandbox, boolean ownsSandbox)
+      throws Exception {
     Path keystore = dir.resolve("server.p12");
     Path truststore = dir.resolve("trust.p12");
     keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
@@ -68,18 +89,19 @@ final class TeamServerFixture implements AutoCloseable {
     BearerTokens.Issued carol = BearerTokens.issue("carol", Duration.ofDays(1), Instant.now());
     BearerTokens.Issued dave = BearerTokens.issue("dave", Duration.ofDays(1), Instant.now().minus(Duration.ofDays(2)));
     Files.write(dir.resolve("tokens"), List.of(carol.line(), dave.line()));
-    SandboxServer sandbox = SandboxServer.start();
-    try {
-      Properties config = serverSettings(sandbox);
-      config.setProperty("tls.keystore", keystore.toString());
-      config.setProperty("tls.keystorePassword", STORE_PASSWORD);
-      config.putAll(extra);
-      TeamServer server = TeamServer.start(ServerConfig.of(config, dir));
-      return new TeamServerFixture(dir, sandbox, server, truststore, carol.token(), dave.token());
-    } catch (Exception | Error e) {
-      sandbox.close();
-      throw e;
-    }
+    Properties config = serverSettings(sandbox);
+    config.setProperty("tls.keystore", keystore.toString());
+    config.setProperty("tls.keystorePassword", STORE_PASSWORD);
+    config.putAll(extra);
+    TeamServer server = TeamServer.start(ServerConfig.of(config, dir));
+    return new TeamServerFixture(dir, sandbox, server, truststore, carol.token(), dave.token(), config, ownsSandbox);
+  }
+
+  /** Another server of the same app, users and settings, on another port, as behind a load balancer. */
+  TeamServer startAnother() throws Exception {
+    TeamServer another = TeamServer.start(ServerConfig.of(config, dir));
+    others.add(another);
+    return another;
   }
 
   /** Everything but TLS: listen on any free loopback port, users and tokens in {@code dir}, the sandbox's app. */
@@ -105,13 +127,31 @@ final class TeamServerFixture implements AutoCloseable {
 
   /** The stock Avatica driver's URL for this server, trusting its certificate, with {@code login} appended. */
   String avaticaUrl(String login) {
-    return "jdbc:avatica:remote:url=" + server.url() + ";serialization=protobuf;truststore=" + truststore
+    return avaticaUrl(server, login);
+  }
+
+  String avaticaUrl(TeamServer to, String login) {
+    return "jdbc:avatica:remote:url=" + to.url() + ";serialization=protobuf;truststore=" + truststore
         + ";truststore_password=" + STORE_PASSWORD + ";" + login;
   }
 
   Connection basic(String user, String password) throws SQLException {
-    return DriverManager.getConnection(avaticaUrl("authentication=BASIC;avatica_user=" + user + ";avatica_password="
-        + password));
+    return basic(server, user, password);
+  }
+
+  /** A stock Avatica connection to {@code to} with a password. */
+  Connection basic(TeamServer to, String user, String password) throws SQLException {
+    return DriverManager.getConnection(avaticaUrl(to, "authentication=BASIC;avatica_user=" + user
+        + ";avatica_password=" + password));
+  }
+
+  /** Our thin driver's connection to {@code to} with a password. */
+  Connection thin(TeamServer to, String user, String password) throws SQLException {
+    Properties login = new Properties();
+    login.setProperty("user", user);
+    login.setProperty("password", password);
+    return DriverManager.getConnection("jdbc:criteo:server=" + to.url() + ";truststore=" + truststore
+        + ";truststorePassword=" + STORE_PASSWORD, login);
   }
 
   Connection alice() throws SQLException {
@@ -174,9 +214,12 @@ final class TeamServerFixture implements AutoCloseable {
 
   @Override public void close() {
     try {
+      others.forEach(TeamServer::close);
       server.close();
     } finally {
-      sandbox.close();
+      if (ownsSandbox) {
+        sandbox.close();
+      }
     }
   }
 }

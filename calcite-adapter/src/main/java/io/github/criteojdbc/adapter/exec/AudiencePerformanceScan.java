@@ -11,6 +11,7 @@ import io.github.criteojdbc.adapter.plan.ScanSpec;
 import io.github.criteojdbc.adapter.plan.ValueRef;
 import io.github.criteojdbc.client.AudiencePerformanceReportRequest;
 import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.ReportListener;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.ValueType;
 
@@ -286,6 +287,7 @@ public final class AudiencePerformanceScan implements ReportScan {
     private RawRows open(Report report, DataContext root, AtomicBoolean closed) {
       ReportCache.Key key = cacheKey(report);
       RawRows rows = context.journal().read(context, TABLE, key, report.request,
+          QueryControls.from(root, closed, ReportListener.NONE),
           listener -> new StreamingRows(context.client().audiencePerformanceReport(report.request,
               shape(report.request), QueryControls.from(root, closed, listener)),
           context.cache(), key, ttl, requestedCurrency));

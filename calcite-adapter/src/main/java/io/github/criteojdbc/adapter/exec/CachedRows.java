@@ -1,7 +1,10 @@
 package io.github.criteojdbc.adapter.exec;
 
+import io.github.criteojdbc.client.QueryControl;
+
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,11 +40,48 @@ final class CachedRows implements RawRows {
     this(entry.rows(), entry.currency());
   }
 
-  /** The report's rows from the cache when it holds them, else from {@code download}. */
-  static RawRows orDownload(ReportCache cache, ReportCache.Key key, Supplier<RawRows> download) {
-    return cache.get(key).<RawRows>map(entry -> new CachedRows(entry.rows(), entry.complete(),
-        entry.currency(), download))
-        .orElseGet(download);
+  /**
+   * The report's rows from the cache when it holds them, else as {@link #fetchedOnce}.
+   */
+  static RawRows orDownload(ReportCache cache, ReportCache.Key key, QueryControl stop, Supplier<RawRows> download) {
+    return cache.get(key).<RawRows>map(entry -> new CachedRows(entry.rows(), entry.complete(), entry.currency(),
+        download)).orElseGet(() -> fetchedOnce(cache, key, stop, download));
+  }
+
+  /**
+   * The rows of a report the cache does not hold (or not readably): from another server of the
+   * team that is fetching it, else from {@code download}, the other servers then waiting for this one.
+   */
+  static RawRows fetchedOnce(ReportCache cache, ReportCache.Key key, QueryControl stop, Supplier<RawRows> download) {
+    Optional<ReportCache.Entry> fetchedByAnother = cache.fetchedByAnotherServer(key, stop);
+    if (fetchedByAnother.isPresent()) {
+      ReportCache.Entry entry = fetchedByAnother.get();
+      return new CachedRows(entry.rows(), entry.complete(), entry.currency(), download);
+    }
+    RawRows downloading;
+    try {
+      downloading = download.get();
+    } catch (RuntimeException e) {
+      cache.releaseFetch(key);
+      throw e;
+    }
+    return new RawRows() {
+      @Override public Object[] next() {
+        return downloading.next();
+      }
+
+      @Override public String currency() {
+        return downloading.currency();
+      }
+
+      @Override public void close() {
+        try {
+          downloading.close();
+        } finally {
+          cache.releaseFetch(key);
+        }
+      }
+    };
   }
 
   @Override public Object[] next() {

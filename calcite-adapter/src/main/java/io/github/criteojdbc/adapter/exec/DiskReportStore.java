@@ -41,7 +41,7 @@ import java.util.logging.Logger;
  * in bytes; the entries read or written longest ago (file modification time, touched on every
  * hit) are deleted first, by whichever JVM finds it too full.
  */
-public final class DiskReportStore {
+public final class DiskReportStore implements ReportTier {
   private static final Logger LOG = Logger.getLogger(DiskReportStore.class.getName());
   static final String FOLDER = "reports-v" + ReportFileFormat.VERSION;
   /** A temporary file this old was left by a writer that died; its entry never appeared. */
@@ -122,7 +122,7 @@ public final class DiskReportStore {
   }
 
   /** The unexpired entry of {@code key}, if its file is there and intact; a hit renews its age. */
-  Optional<StoredReport> read(String application, String key) {
+  @Override public Optional<StoredReport> read(String application, String key) {
     Path file = root.resolve(ReportFileNames.applicationFolder(application))
         .resolve(ReportFileNames.entryFile(key));
     Optional<StoredReport> report = readFile(file).filter(stored -> stored.key().equals(key));
@@ -135,7 +135,8 @@ public final class DiskReportStore {
    * {@code skippedFiles}. A file found unwanted is not read again while its size and time stay the
    * same, as the same question is asked before every query that no cached report matches exactly.
    */
-  List<StoredReport> readAll(String application, Set<String> skippedFiles, Predicate<StoredReport> wanted) {
+  @Override public List<StoredReport> readAll(String application, Set<String> skippedFiles,
+      Predicate<StoredReport> wanted) {
     Path folder = root.resolve(ReportFileNames.applicationFolder(application));
     List<StoredReport> reports = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + ReportFileNames.SUFFIX)) {
@@ -189,7 +190,7 @@ public final class DiskReportStore {
    * Writes the entry, replacing any other copy at once; a failure (a full disk, a folder made
    * read-only) leaves the previous state and only costs the entry its second tier.
    */
-  void write(String application, StoredReport report) {
+  @Override public void write(String application, StoredReport report) {
     Path folder = root.resolve(ReportFileNames.applicationFolder(application));
     Path temporary = null;
     try {

@@ -279,6 +279,7 @@ public final class MpoRealtimeScan implements ReportScan {
     @Override public RawRows open(DataContext root, boolean onDemand) {
       ReportCache.Key key = new ReportCache.Key(context.application(), request, shape);
       RawRows rows = context.journal().read(context, TABLE, key, request,
+          QueryControls.from(root, new AtomicBoolean(), ReportListener.NONE),
           listener -> new StreamingRows(export(root, listener), context.cache(), key, ttl, null));
       return rollUp == null ? rows : new RolledUpRows(rows, rollUp);
     }

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 
 import io.github.criteojdbc.adapter.exec.ReportFileFormat.StoredReport;
 import io.github.criteojdbc.client.ColumnRequest;
+import io.github.criteojdbc.client.QueryControl;
 import io.github.criteojdbc.client.RowShape;
 import io.github.criteojdbc.client.ValueType;
 
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 /**
@@ -33,12 +35,16 @@ import java.util.logging.Logger;
  * API calls. Bounded by the number of values it holds; each entry carries its own expiry because
  * reports of recent days must be refreshed sooner than old ones. With a {@link DiskReportStore}
  * behind it, entries whose key says everything about their rows are also written to disk, so
- * that another JVM (the next {@code java -jar … -e}, a restarted BI server) finds them.
+ * that another JVM (the next {@code java -jar … -e}, a restarted BI server) finds them; with a
+ * {@link SharedEntryStore} they are also kept where the other servers of a team find them.
  */
 public final class ReportCache {
   private static final Logger LOG = Logger.getLogger(ReportCache.class.getName());
+  /** How long a server of a team holds a report it fetches before the others stop waiting for it. */
+  static final Duration FETCH_CLAIM = Duration.ofMinutes(2);
+  private static final Duration FETCH_POLL = Duration.ofMillis(100);
   /** About 200 MB of boxed values at most. */
-  static final long DEFAULT_MAX_VALUES = 8_000_000L;
+  public static final long DEFAULT_MAX_VALUES = 8_000_000L;
 
   private static final ReportCache SHARED = new ReportCache(DEFAULT_MAX_VALUES, Clock.systemUTC());
   private static final Map<Path, ReportCache> ON_DISK = new ConcurrentHashMap<>();
@@ -47,6 +53,9 @@ public final class ReportCache {
   private final long maxValuesPerEntry;
   private final Clock clock;
   private final Optional<DiskReportStore> disk;
+  /** Where entries are also kept, in the order they are asked: the disk first, being the nearer. */
+  private final List<ReportTier> tiers;
+  private final Optional<SharedReportTier> shared;
   private final boolean enabled;
   private final ReportCoalescer coalescer = new ReportCoalescer();
 
@@ -64,7 +73,17 @@ public final class ReportCache {
     this(maxValues, clock, Objects.requireNonNull(disk, "disk"), true);
   }
 
+  /** A cache whose entries are also kept in {@code shared}, which the servers of a team share, and in {@code disk}. */
+  public ReportCache(long maxValues, Clock clock, Optional<DiskReportStore> disk, SharedEntryStore shared) {
+    this(maxValues, clock, disk.orElse(null), Optional.of(new SharedReportTier(shared, clock)), true);
+  }
+
   private ReportCache(long maxValues, Clock clock, DiskReportStore disk, boolean enabled) {
+    this(maxValues, clock, disk, Optional.empty(), enabled);
+  }
+
+  private ReportCache(long maxValues, Clock clock, DiskReportStore disk, Optional<SharedReportTier> shared,
+      boolean enabled) {
     this.entries = CacheBuilder.newBuilder()
         .maximumWeight(maxValues)
         .weigher((Key key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.values()))
@@ -72,6 +91,8 @@ public final class ReportCache {
     this.maxValuesPerEntry = maxValues / 4;
     this.clock = clock;
     this.disk = Optional.ofNullable(disk);
+    this.shared = shared;
+    this.tiers = Stream.<ReportTier>concat(this.disk.stream(), shared.stream()).toList();
     this.enabled = enabled;
   }
 
@@ -132,18 +153,63 @@ public final class ReportCache {
     if (entry != null) {
       entries.invalidate(key);
     }
-    return fromDisk(key);
+    return fromTiers(key);
   }
 
-  private Optional<Entry> fromDisk(Key key) {
-    if (disk.isEmpty() || key.text().isEmpty()) {
+  private Optional<Entry> fromTiers(Key key) {
+    if (key.text().isEmpty()) {
       return Optional.empty();
     }
-    return disk.get().read(key.application, key.text().get())
-        .flatMap(stored -> promote(key, stored));
+    for (ReportTier tier : tiers) {
+      Optional<Entry> entry = tier.read(key.application, key.text().get()).flatMap(stored -> promote(key, stored));
+      if (entry.isPresent()) {
+        return entry;
+      }
+    }
+    return Optional.empty();
   }
 
-  /** The entry read from disk, now also in memory, when its values have the key's column types. */
+  /**
+   * Before this server fetches the report of {@code key}: while another server of the team fetches
+   * it, waits for its rows to be kept, and answers them. Empty when this server is to fetch it (it
+   * then holds the report until {@link #releaseFetch}), also when the other gave up without
+   * keeping rows, after {@link #FETCH_CLAIM} at most, or once {@code stop} says the query ends.
+   */
+  public Optional<Entry> fetchedByAnotherServer(Key key, QueryControl stop) {
+    if (!enabled || shared.isEmpty() || key.text().isEmpty()) {
+      return Optional.empty();
+    }
+    Instant giveUp = clock.instant().plus(FETCH_CLAIM);
+    while (!shared.get().claim(key.application, key.text().get(), FETCH_CLAIM)) {
+      if (stop.isCancelled() || clock.instant().isAfter(giveUp)
+          || stop.deadline().map(deadline -> !clock.instant().isBefore(deadline)).orElse(false)) {
+        return Optional.empty();
+      }
+      try {
+        Thread.sleep(FETCH_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+      Optional<Entry> kept = fromTiers(key);
+      if (kept.isPresent()) {
+        return kept;
+      }
+    }
+    // The other server may have kept the rows and let go between this server's miss and its claim.
+    Optional<Entry> keptMeanwhile = fromTiers(key);
+    keptMeanwhile.ifPresent(entry -> releaseFetch(key));
+    return keptMeanwhile;
+  }
+
+  /** Ends this server's fetch of the report of {@code key}, kept or not. */
+  public void releaseFetch(Key key) {
+    if (shared.isPresent() && key.text().isPresent()) {
+      shared.get().release(key.application, key.text().get());
+    }
+  }
+
+  /** The entry read from a tier, now also in memory, when its values have the key's column types. */
   private Optional<Entry> promote(Key key, StoredReport stored) {
     if (!stored.expiresAt().isAfter(clock.instant()) || !hasTypesOf(stored.rows(), key.shape)) {
       return Optional.empty();
@@ -202,7 +268,7 @@ public final class ReportCache {
     }
     Entry entry = new Entry(ImmutableList.copyOf(rows), true, currency, fetchedAt, fetchedAt.plus(ttl));
     entries.put(key, entry);
-    toDisk(key, entry);
+    toTiers(key, entry);
   }
 
   /** The instant by this cache's clock, which decides expiries and the age of reports. */
@@ -210,10 +276,11 @@ public final class ReportCache {
     return clock.instant();
   }
 
-  private void toDisk(Key key, Entry entry) {
-    if (disk.isPresent() && key.text().isPresent()) {
-      disk.get().write(key.application, new StoredReport(key.text().get(), entry.rows, entry.complete,
-          entry.currency, entry.fetchedAt, entry.expiresAt));
+  private void toTiers(Key key, Entry entry) {
+    if (key.text().isPresent()) {
+      StoredReport stored = new StoredReport(key.text().get(), entry.rows, entry.complete, entry.currency,
+          entry.fetchedAt, entry.expiresAt);
+      tiers.forEach(tier -> tier.write(key.application, stored));
     }
   }
 
@@ -237,7 +304,7 @@ public final class ReportCache {
     }
     Entry entry = new Entry(ImmutableList.copyOf(rows), false, currency, fetchedAt, fetchedAt.plus(ttl));
     entries.put(key, entry);
-    toDisk(key, entry);
+    toTiers(key, entry);
   }
 
   /**
@@ -254,15 +321,18 @@ public final class ReportCache {
         key.text().map(ReportFileNames::entryFile).ifPresent(inMemory::add);
       }
     });
-    disk.ifPresent(store -> {
-      for (StoredReport stored : store.readAll(application, inMemory,
+    for (ReportTier tier : tiers) {
+      for (StoredReport stored : tier.readAll(application, inMemory,
           stored -> stored.complete() && ReportKeyText.statisticsKey(stored.key()).isPresent())) {
         ReportKeyText.statisticsKey(stored.key())
             .filter(key -> key.application.equals(application))
             .flatMap(key -> promote(key, stored).map(entry -> new CachedReport(key.request, entry)))
-            .ifPresent(reports::add);
+            .ifPresent(report -> {
+              reports.add(report);
+              inMemory.add(ReportFileNames.entryFile(stored.key()));
+            });
       }
-    });
+    }
     return reports;
   }
 

@@ -1,6 +1,7 @@
 package io.github.criteojdbc.adapter.exec;
 
 import io.github.criteojdbc.adapter.AdapterSettings;
+import io.github.criteojdbc.client.QueryControl;
 import io.github.criteojdbc.client.ReportListener;
 
 import com.google.common.collect.ImmutableList;
@@ -40,11 +41,23 @@ public final class ReportJournal {
   /**
    * The rows of one report a scan reads, from the cache when it holds them, else from
    * {@code download} given the listener that records the report's progress; recorded either way.
+   * {@code stop} ends a wait for another server of the team fetching the same report.
    */
-  RawRows read(ReportContext context, String table, ReportCache.Key key, Object request,
+  RawRows read(ReportContext context, String table, ReportCache.Key key, Object request, QueryControl stop,
       Function<ReportListener, RawRows> download) {
     Entry entry = start(context, table, request);
-    return entry.rows(CachedRows.orDownload(context.cache(), key,
+    return entry.rows(CachedRows.orDownload(context.cache(), key, stop,
+        () -> entry.downloading(() -> download.apply(entry))));
+  }
+
+  /**
+   * The rows of a report the cache holds no readable copy of, from {@code download}, or from
+   * another server of the team that is fetching the same report (recorded as answered by the cache).
+   */
+  RawRows readFetchedOnce(ReportContext context, String table, ReportCache.Key key, Object request,
+      QueryControl stop, Function<ReportListener, RawRows> download) {
+    Entry entry = start(context, table, request);
+    return entry.rows(CachedRows.fetchedOnce(context.cache(), key, stop,
         () -> entry.downloading(() -> download.apply(entry))));
   }
 

@@ -273,6 +273,7 @@ public final class StatisticsScan implements ReportScan {
       ReportCache.Key key = key(request);
       return view.readable(request, key)
           ? context.journal().read(context, "statistics", key, request,
+              QueryControls.from(root, closed, ReportListener.NONE),
               listener -> download(request, root, closed, listener))
           : coalesced(request, root, closed, view);
     }
@@ -288,7 +289,8 @@ public final class StatisticsScan implements ReportScan {
               QueryControls.from(root, closed, ReportListener.NONE),
               union -> downloadInFull(union, root, closed))
           .map(rows -> context.journal().answeredFromCache(context, "statistics", request, rows))
-          .orElseGet(() -> context.journal().readUncached(context, "statistics", request,
+          .orElseGet(() -> context.journal().readFetchedOnce(context, "statistics", key(request), request,
+              QueryControls.from(root, closed, ReportListener.NONE),
               listener -> download(request, root, closed, listener)));
     }
 

@@ -23,7 +23,8 @@ import okhttp3.RequestBody;
 /**
  * Sends authenticated API calls with the client's policies:
  * <ul>
- *   <li>report calls wait for a slot of the application's rate limiter;
+ *   <li>report calls wait for a slot of the application's report-call budget, and pass on what the
+ *       budget has to say (a budget cut while servers cannot share it);
  *   <li>a 401 refreshes the token once and replays the call once;
  *   <li>a 429 pauses the whole application until {@code x-ratelimit-reset} (epoch seconds), or for
  *       an exponential backoff when the header is missing, then retries;
@@ -49,12 +50,12 @@ public final class ApiCaller {
   private final CriteoClientConfig config;
   private final TokenCache tokens;
   private final TokenEndpoint tokenEndpoint;
-  private final SlidingWindowRateLimiter limiter;
+  private final ReportCallBudget limiter;
   private final RetryBackoff backoff;
   private final CallStats stats;
 
   public ApiCaller(CallRunner runner, CriteoClientConfig config, TokenCache tokens, TokenEndpoint tokenEndpoint,
-      SlidingWindowRateLimiter limiter, RetryBackoff backoff, CallStats stats) {
+      ReportCallBudget limiter, RetryBackoff backoff, CallStats stats) {
     this.runner = runner;
     this.config = config;
     this.tokens = tokens;
@@ -188,6 +189,7 @@ public final class ApiCaller {
     if (waited) {
       context.listener().waitedForBudget(Duration.between(started, context.now()));
     }
+    limiter.notice().ifPresent(context::warn);
   }
 
   private void retryAfter(Duration wait, CallContext context, String activity) {

@@ -7,29 +7,16 @@ import java.util.Deque;
 import java.util.Iterator;
 
 /**
- * The report-call budget of one application: at most N calls in any sliding 60-second window, and
- * a pause for everyone after the API answered 429. Holds no threads; callers ask for a slot and
- * wait (cancellably) as long as they are told.
+ * The report-call budget of one application in this JVM: the times of the calls of the last
+ * window, in memory. Holds no threads; callers ask for a slot and wait (cancellably) as long as
+ * they are told.
  */
-public final class SlidingWindowRateLimiter {
-  public static final Duration WINDOW = Duration.ofSeconds(60);
-  /**
-   * A slot is held this much longer than the API's window: the API counts a call when it arrives, and a call that
-   * took its slot earlier than another but arrived later would otherwise let one API window see a call too many.
-   */
-  static final Duration TRANSIT_MARGIN = Duration.ofSeconds(1);
-  private static final Duration SLOT_HELD = WINDOW.plus(TRANSIT_MARGIN);
+public final class SlidingWindowRateLimiter implements ReportCallBudget {
 
   private final Deque<Instant> recentCalls = new ArrayDeque<>();
   private Instant pausedUntil = Instant.MIN;
 
-  /**
-   * Takes a slot if one is free now.
-   *
-   * @param maxCalls the caller's budget per window; clients of one app may differ, each is honoured
-   * @return zero when the slot was taken, else how long to wait before asking again
-   */
-  public synchronized Duration tryAcquire(Instant now, int maxCalls) {
+  @Override public synchronized Duration tryAcquire(Instant now, int maxCalls) {
     if (now.isBefore(pausedUntil)) {
       return Duration.between(now, pausedUntil);
     }
@@ -49,11 +36,7 @@ public final class SlidingWindowRateLimiter {
     return Duration.between(now, oldestFirst.next().plus(SLOT_HELD));
   }
 
-  /**
-   * The budget as it stands, taking nothing: calls in the last {@link #WINDOW}, and when the next
-   * call could start ({@code now} if at once).
-   */
-  public synchronized Usage usage(Instant now, int maxCalls) {
+  @Override public synchronized Usage usage(Instant now, int maxCalls) {
     Instant windowStart = now.minus(WINDOW);
     int calls = (int) recentCalls.stream().filter(call -> call.isAfter(windowStart)).count();
     Instant next = now;
@@ -71,11 +54,7 @@ public final class SlidingWindowRateLimiter {
     return new Usage(calls, next);
   }
 
-  /** @param nextCallAt the earliest a report call can start, {@code now} when a slot is free */
-  public record Usage(int callsInWindow, Instant nextCallAt) {}
-
-  /** After a 429: no report call of this application starts before {@code until}. */
-  public synchronized void pauseUntil(Instant until) {
+  @Override public synchronized void pauseUntil(Instant until) {
     if (until.isAfter(pausedUntil)) {
       pausedUntil = until;
     }
