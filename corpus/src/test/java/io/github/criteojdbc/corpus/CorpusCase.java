@@ -2,6 +2,7 @@ package io.github.criteojdbc.corpus;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One query of the corpus as a client sends it, with what the relations need to derive other queries from it.
@@ -25,6 +26,8 @@ public record CorpusCase(
     String reference,
     boolean timeDependent) {
 
+  private static final Pattern OUTER_ORDER_BY = Pattern.compile("\\bORDER\\s+BY\\b", Pattern.CASE_INSENSITIVE);
+
   public Optional<String> outerPredicate() {
     return Optional.ofNullable(predicate);
   }
@@ -35,6 +38,33 @@ public record CorpusCase(
 
   public Optional<String> referenceSql() {
     return Optional.ofNullable(reference);
+  }
+
+  /**
+   * Whether the query's outermost level has an {@code ORDER BY}, so its rows come in an order SQL fixes: an
+   * {@code ORDER BY} within parentheses, a string literal, a quoted name or a {@code --} comment does not count.
+   */
+  public boolean ordersItsRows() {
+    StringBuilder outermost = new StringBuilder();
+    int depth = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (ch == '\'' || ch == '"') {
+        int end = sql.indexOf(ch, i + 1);
+        i = end < 0 ? sql.length() : end;
+        ch = ' ';
+      } else if (ch == '-' && sql.startsWith("--", i)) {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? sql.length() : end;
+        ch = ' ';
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      }
+      outermost.append(depth == 0 ? ch : ' ');
+    }
+    return OUTER_ORDER_BY.matcher(outermost).find();
   }
 
   CorpusCase resolved(CorpusDates dates) {

@@ -17,6 +17,15 @@ public record PreparedForm(String sql, List<BoundParameter> parameters) {
     }
   }
 
+  boolean bindsJavaTime() {
+    return parameters.stream().anyMatch(BoundParameter::isJavaTime);
+  }
+
+  /** The same question with every {@code java.time} value bound as its {@code java.sql} class. */
+  PreparedForm asJavaSql() {
+    return new PreparedForm(sql, parameters.stream().map(BoundParameter::asJavaSql).toList());
+  }
+
   PreparedForm resolved(CorpusDates dates) {
     return new PreparedForm(dates.resolve(sql),
         parameters.stream().map(parameter -> parameter.resolved(dates)).toList());
