@@ -16,9 +16,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -26,13 +28,17 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * What the Avatica protocol cannot say, said to the team server's side endpoint
- * ({@code POST /criteo/cancel}, {@code POST /criteo/timeout}) with the same login as the
- * connection: cancel a statement, or bound how long its executions may run. The server answers
- * 204, or its SQLState and message, which are raised as they are.
+ * ({@code POST /criteo/cancel}, {@code /criteo/timeout}, {@code /criteo/warnings},
+ * {@code /criteo/clearWarnings}) with the same login as the connection: cancel a statement, bound
+ * how long its executions may run, read or clear the warnings of a statement or connection. The
+ * server answers 204 (or 200 and the warnings), or its SQLState and message, which are raised as
+ * they are.
  */
 final class ThinSideChannel {
   static final String CANCEL_PATH = "/criteo/cancel";
   static final String TIMEOUT_PATH = "/criteo/timeout";
+  static final String WARNINGS_PATH = "/criteo/warnings";
+  static final String CLEAR_WARNINGS_PATH = "/criteo/clearWarnings";
   private static final Duration SIDE_CALL_TIMEOUT = Duration.ofSeconds(30);
 
   private final URI server;
@@ -128,25 +134,47 @@ final class ThinSideChannel {
         Integer.toString(seconds)));
   }
 
+  /** The server's warnings of the statement, or of the connection when {@code statementId} is empty. */
+  SQLWarning warnings(String connectionId, OptionalInt statementId) throws SQLException {
+    HttpResponse<String> response = send(WARNINGS_PATH, warningsForm(connectionId, statementId));
+    if (response.statusCode() != 200) {
+      throw refusal(WARNINGS_PATH, response);
+    }
+    return WireWarnings.decode(response.body());
+  }
+
+  void clearWarnings(String connectionId, OptionalInt statementId) throws SQLException {
+    post(CLEAR_WARNINGS_PATH, warningsForm(connectionId, statementId));
+  }
+
+  private static Map<String, String> warningsForm(String connectionId, OptionalInt statementId) {
+    return statementId.isPresent()
+        ? Map.of("connection", connectionId, "statement", Integer.toString(statementId.getAsInt()))
+        : Map.of("connection", connectionId);
+  }
+
   private void post(String path, Map<String, String> form) throws SQLException {
+    HttpResponse<String> response = send(path, form);
+    if (response.statusCode() != 204) {
+      throw refusal(path, response);
+    }
+  }
+
+  private HttpResponse<String> send(String path, Map<String, String> form) throws SQLException {
     String body = form.entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(SIDE_CALL_TIMEOUT)
         .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new SQLTransientConnectionException("The team server at " + server + " did not answer " + path + ": "
           + e.getMessage(), SqlErrors.CONNECTION_FAILURE, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLException("Interrupted while calling " + path + " on the team server", SqlErrors.CANCELLED, e);
-    }
-    if (response.statusCode() != 204) {
-      throw refusal(path, response);
     }
   }
 
