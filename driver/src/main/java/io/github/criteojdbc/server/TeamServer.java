@@ -65,7 +65,7 @@ public final class TeamServer implements AutoCloseable {
     AdvertiserGrants grants = config.grantsFile().isPresent() ? AdvertiserGrants.read(config.grantsFile().get())
         : AdvertiserGrants.none();
     ServerConnections.EmbeddedConnector connector = (user, clientChosen) -> {
-      Properties properties = config.driverProperties();
+      Properties properties = ApplicationLabel.applied(config.driverProperties());
       properties.putAll(clientChosen);
       properties.putAll(grants.restrict(user));
       return driver.connect(CriteoDriver.URL_PREFIX, properties);
