@@ -2,7 +2,9 @@ package io.github.criteojdbc.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -14,17 +16,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLWarning;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * What the Avatica protocol cannot say, said to the team server's side endpoint
@@ -123,6 +132,71 @@ final class ThinSideChannel {
 
   URI server() {
     return server;
+  }
+
+  /**
+   * Fails at once when a plain {@code http://} server's port speaks TLS: Avatica's client takes
+   * the silent close of a TLS port for a dropped connection and retries it without end. A team
+   * server of this version answers plain HTTP on its TLS port with a refusal of SQLState 08001;
+   * an older one closes, and then the port is probed for a TLS certificate.
+   */
+  void refuseTlsPortOverPlainHttp() throws SQLException {
+    if (!"http".equals(server.getScheme())) {
+      return;
+    }
+    HttpRequest probe = HttpRequest.newBuilder(server.resolve("/")).timeout(SIDE_CALL_TIMEOUT).GET().build();
+    try {
+      HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (answer.body().startsWith(SqlErrors.UNABLE_TO_CONNECT + "\n")) {
+        throw speaksHttps();
+      }
+    } catch (ConnectException e) {
+      // Nothing listens: Avatica's client says so at once.
+    } catch (IOException e) {
+      if (presentsCertificate()) {
+        throw speaksHttps();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while connecting to the team server at " + server, SqlErrors.CANCELLED, e);
+    }
+  }
+
+  private SQLException speaksHttps() {
+    return new SQLNonTransientConnectionException("The server at " + server + " speaks HTTPS; use https://"
+        + server.getRawAuthority(), SqlErrors.UNABLE_TO_CONNECT);
+  }
+
+  /** Whether the server answers a TLS handshake with a certificate, which is never trusted. */
+  private boolean presentsCertificate() {
+    AtomicBoolean presented = new AtomicBoolean();
+    X509TrustManager noticing = new X509TrustManager() {
+      @Override public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("a probe trusts no client");
+      }
+
+      @Override public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        presented.set(chain.length > 0);
+        throw new CertificateException("a probe of whether the port speaks TLS trusts no certificate");
+      }
+
+      @Override public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    };
+    int timeoutMillis = (int) SIDE_CALL_TIMEOUT.toMillis();
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {noticing}, null);
+      try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+        socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), timeoutMillis);
+        socket.setSoTimeout(timeoutMillis);
+        socket.startHandshake();
+      }
+    } catch (IOException | GeneralSecurityException e) {
+      // The handshake fails, by design when a certificate came.
+    }
+    return presented.get();
   }
 
   void cancel(String connectionId, int statementId) throws SQLException {
