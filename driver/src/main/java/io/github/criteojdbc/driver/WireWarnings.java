@@ -22,8 +22,8 @@ public final class WireWarnings {
   public static byte[] encode(SQLWarning head) {
     StringBuilder text = new StringBuilder();
     for (SQLWarning warning = head; warning != null; warning = warning.getNextWarning()) {
-      text.append(Objects.toString(warning.getSQLState(), "")).append(FIELD).append(warning.getErrorCode()).append(FIELD)
-          .append(URLEncoder.encode(warning.getMessage(), StandardCharsets.UTF_8)).append(LINE);
+      text.append(Objects.toString(warning.getSQLState(), "")).append(FIELD).append(warning.getErrorCode())
+          .append(FIELD).append(URLEncoder.encode(warning.getMessage(), StandardCharsets.UTF_8)).append(LINE);
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -37,7 +37,8 @@ public final class WireWarnings {
       if (fields.length < 3) {
         continue;
       }
-      SQLWarning warning = new SQLWarning(URLDecoder.decode(fields[2], StandardCharsets.UTF_8), fields[0].isEmpty() ? null : fields[0], Integer.parseInt(fields[1]));
+      SQLWarning warning = new SQLWarning(URLDecoder.decode(fields[2], StandardCharsets.UTF_8),
+          fields[0].isEmpty() ? null : fields[0], Integer.parseInt(fields[1]));
       if (head == null) {
         head = warning;
       } else {

@@ -327,7 +327,8 @@ final class PlainHttpAnswer {
       return tls.getHandshakeApplicationProtocol();
     }
 
-    @Override public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+    @Override public void setHandshakeApplicationProtocolSelector(
+        BiFunction<SSLEngine, List<String>, String> selector) {
       tls.setHandshakeApplicationProtocolSelector(selector);
     }
 

@@ -147,7 +147,8 @@ final class SideEndpoint implements HttpHandler {
 
   private static void answer(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
-    exchange.sendResponseHeaders(status, body.length);
+    // A length of 0 would mean a chunked body to the JDK's server; -1 is none.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -101,13 +101,14 @@ class PlainHttpOnTlsPortTest {
     silent.setHttpsConfigurator(new HttpsConfigurator(serverContext()));
     silent.start();
     try {
-      String plain = "http://127.0.0.1:" + silent.getAddress().getPort();
+      int port = silent.getAddress().getPort();
+      String plain = "http://127.0.0.1:" + port;
       Properties login = new Properties();
       login.setProperty("user", TeamServerFixture.ALICE);
       login.setProperty("password", TeamServerFixture.ALICE_PASSWORD);
       assertThatThrownBy(() -> DriverManager.getConnection("jdbc:criteo:server=" + plain, login).close())
           .isInstanceOf(SQLException.class)
-          .hasMessage("The server at " + plain + " speaks HTTPS; use https://127.0.0.1:" + silent.getAddress().getPort())
+          .hasMessage("The server at " + plain + " speaks HTTPS; use https://127.0.0.1:" + port)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
     } finally {
       silent.stop(0);

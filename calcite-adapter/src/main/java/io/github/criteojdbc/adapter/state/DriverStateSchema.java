@@ -121,7 +121,8 @@ public final class DriverStateSchema extends AbstractSchema {
           Duration until = usage.nextCallAt().isAfter(now) ? Duration.between(now, usage.nextCallAt())
               : Duration.ZERO;
           List<Object[]> rows = new ArrayList<>();
-          rows.add(new Object[] {context.settings().applicationLabel().orElse(context.application()), usage.callsLastMinute(), usage.maxCallsPerMinute(),
+          String application = context.settings().applicationLabel().orElse(context.application());
+          rows.add(new Object[] {application, usage.callsLastMinute(), usage.maxCallsPerMinute(),
               millis(usage.nextCallAt()), seconds(until)});
           return rows;
         });
