@@ -69,6 +69,8 @@ final class SideEndpoint implements HttpHandler {
           connection.existingStatement(connectionId, integer(form, "statement")).queryTimeout(integer(form, "seconds"));
         } else if (path.equals(CONTEXT + "warnings")) {
           SQLWarning warnings = warnings(connection, connectionId, form);
+          LOG.fine(() -> outcome.user().get() + " read the warnings of connection " + connectionId
+              + (form.containsKey("statement") ? ", statement " + form.get("statement") : ""));
           answer(exchange, 200, WireWarnings.CONTENT_TYPE, WireWarnings.encode(warnings));
           return;
         } else if (path.equals(CONTEXT + "clearWarnings")) {

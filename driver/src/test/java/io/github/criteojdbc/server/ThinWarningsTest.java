@@ -21,6 +21,11 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The thin driver's {@code getWarnings()} answers what the embedded driver would, read from the
@@ -62,6 +67,36 @@ class ThinWarningsTest {
       }
       assertThat(described(rows.getWarnings())).anyMatch(w -> w.contains("no date filter"))
           .isEqualTo(described(statement.getWarnings()));
+    }
+  }
+
+  @Test void theServerIsAskedOnlyWhenWarningsAreReadAndOnceEachTime() throws SQLException {
+    Logger sideLog = Logger.getLogger(SideEndpoint.class.getName());
+    Level level = sideLog.getLevel();
+    List<String> reads = new CopyOnWriteArrayList<>();
+    Handler counting = new Handler() {
+      @Override public void publish(LogRecord record) {
+        if (record.getMessage().contains("read the warnings")) {
+          reads.add(record.getMessage());
+        }
+      }
+
+      @Override public void flush() {
+      }
+
+      @Override public void close() {
+      }
+    };
+    sideLog.setLevel(Level.FINE);
+    sideLog.addHandler(counting);
+    try (Connection thin = fixture.thinAlice(); Statement statement = thin.createStatement()) {
+      readAll(statement.executeQuery(WARNING_QUERY));
+      assertThat(reads).isEmpty();
+      statement.getWarnings();
+      assertThat(reads).hasSize(1);
+    } finally {
+      sideLog.removeHandler(counting);
+      sideLog.setLevel(level);
     }
   }
 
