@@ -28,6 +28,7 @@ public final class AdapterSettings {
   private final boolean catalogWait;
   private final Consumer<String> warnings;
   private final LongSupplier statementMaxRows;
+  private final Optional<String> applicationLabel;
 
   private AdapterSettings(Builder b) {
     this.advertiserIds = ImmutableList.copyOf(b.advertiserIds);
@@ -43,6 +44,7 @@ public final class AdapterSettings {
     this.catalogWait = b.catalogWait;
     this.warnings = b.warnings;
     this.statementMaxRows = b.statementMaxRows;
+    this.applicationLabel = Optional.ofNullable(b.applicationLabel);
     if (defaultLookbackDays < 1) {
       throw new IllegalArgumentException("defaultLookbackDays must be at least 1");
     }
@@ -120,6 +122,14 @@ public final class AdapterSettings {
     return catalogWait;
   }
 
+  /**
+   * What the connection's users see the application named, where its client id and API root must
+   * not show (a team server's clients); empty: the application's own name.
+   */
+  public Optional<String> applicationLabel() {
+    return applicationLabel;
+  }
+
   /** Receives messages that the driver turns into {@code SQLWarning}s. */
   public void warn(String message) {
     warnings.accept(message);
@@ -137,6 +147,7 @@ public final class AdapterSettings {
     private Collection<String> allowedAdvertiserIds;
     private ZoneId timezone = ZoneId.of("UTC");
     private String currency;
+    private String applicationLabel;
     private int defaultLookbackDays = 7;
     private Duration cacheTtl = Duration.ofDays(2);
     private Duration recentDataCacheTtl = Duration.ofSeconds(120);
@@ -211,6 +222,11 @@ public final class AdapterSettings {
     /** Where the row cap of the running statement is read, 0 meaning none. */
     public Builder statementMaxRows(LongSupplier source) {
       this.statementMaxRows = source;
+      return this;
+    }
+
+    public Builder applicationLabel(String label) {
+      this.applicationLabel = label;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.criteojdbc.driver;
 
 import io.github.criteojdbc.adapter.CriteoTypeSystem;
 import static io.github.criteojdbc.driver.DriverProperty.ADVERTISER_IDS;
+import static io.github.criteojdbc.driver.DriverProperty.APPLICATION_LABEL;
 import static io.github.criteojdbc.driver.DriverProperty.ALLOWED_ADVERTISER_IDS;
 import static io.github.criteojdbc.driver.DriverProperty.API_VERSION;
 import static io.github.criteojdbc.driver.DriverProperty.BASE_URL;
@@ -98,6 +99,7 @@ final class ConnectionSettings {
   private final String apiVersion;
   private final Optional<ProxySettings> proxy;
   private final Optional<Level> logLevel;
+  private final Optional<String> applicationLabel;
 
   private ConnectionSettings(ConnectionRequest request) throws SQLException {
     this.request = request;
@@ -125,6 +127,7 @@ final class ConnectionSettings {
     this.catalogWait = bool(CATALOG_WAIT);
     this.apiVersion = text(API_VERSION);
     this.proxy = proxySettings();
+    this.applicationLabel = request.get(APPLICATION_LABEL);
     this.logLevel = request.get(LOG_LEVEL).isPresent() ? Optional.of(LogLevels.parse(choice(LOG_LEVEL)))
         : Optional.empty();
     if (sandbox && baseUrl.isPresent()) {
@@ -275,6 +278,7 @@ final class ConnectionSettings {
         .catalogWait(catalogWait)
         .warnings(warnings)
         .statementMaxRows(warnings::runningMaxRows)
+        .applicationLabel(applicationLabel.orElse(null))
         .build();
   }
 

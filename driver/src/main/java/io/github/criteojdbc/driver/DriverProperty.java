@@ -81,6 +81,9 @@ public enum DriverProperty {
   PROXY_PORT("proxyPort", null, "HTTP proxy port; required with proxyHost."),
   PROXY_USER("proxyUser", null, "User for proxy basic authentication."),
   PROXY_PASSWORD("proxyPassword", List.of(), null, true, "Password for proxy basic authentication."),
+  APPLICATION_LABEL("applicationLabel", null,
+      "How criteo_driver.budget names the application, instead of clientId@baseUrl; a team server shows its"
+          + " clients a digest when unset, never its client id."),
   LOG_LEVEL("logLevel", null,
       "Level of the io.github.criteojdbc java.util.logging logger, printed to stderr when set.",
       "OFF", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "SEVERE", "WARNING", "FINE", "FINEST");

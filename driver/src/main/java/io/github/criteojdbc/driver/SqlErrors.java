@@ -44,6 +44,7 @@ final class SqlErrors {
   static final String TIMEOUT = "HYT00";
   static final String CANCELLED = "HY008";
   static final String AUTHORIZATION = "28000";
+  static final String UNABLE_TO_CONNECT = "08001";
   static final String CONNECTION_FAILURE = "08006";
   static final String CONNECTION_CLOSED = "08003";
   static final String RATE_LIMITED = "53400";

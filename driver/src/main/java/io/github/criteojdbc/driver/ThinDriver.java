@@ -44,6 +44,7 @@ final class ThinDriver extends Driver {
           + " defaultLookbackDays)", SqlErrors.INSUFFICIENT_PRIVILEGE);
     }
     ThinSideChannel side = ThinSideChannel.of(request);
+    side.refuseTlsPortOverPlainHttp();
     Properties sentToServer = new Properties();
     for (DriverProperty property : DriverProperty.values()) {
       if (!TRANSPORT.contains(property)) {

@@ -1,6 +1,7 @@
 package io.github.criteojdbc.driver;
 
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
@@ -21,12 +22,15 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * The JDBC objects of a thin connection: Avatica's, seen through proxies that raise the server's
- * own message and SQLState instead of Avatica's "Error while executing SQL ..." wrapping, and
- * whose statements send {@code cancel()} and {@code setQueryTimeout} to the server.
+ * own message and SQLState instead of Avatica's "Error while executing SQL ..." wrapping, whose
+ * statements send {@code cancel()} and {@code setQueryTimeout} to the server, and whose
+ * connection, statements and result sets read and clear their warnings on the server, where the
+ * embedded driver keeps them: Avatica's protocol carries none.
  */
 final class ThinProxies {
   private static final Set<Class<?>> PROXIED = Set.of(Connection.class, Statement.class, PreparedStatement.class,
@@ -120,6 +124,9 @@ final class ThinProxies {
           }
         }
         result = method.invoke(target, ThinValues.bindable(method, args));
+        if (isWarningsCall(method)) {
+          return warningsOnServer(target, method.getName(), side);
+        }
       } catch (InvocationTargetException e) {
         throw method.getExceptionTypes().length == 0 ? e.getCause() : serverError(e.getCause());
       } catch (SQLException e) {
@@ -131,6 +138,35 @@ final class ThinProxies {
       }
       return result;
     }
+  }
+
+  private static boolean isWarningsCall(Method method) {
+    return method.getParameterCount() == 0
+        && (method.getName().equals("getWarnings") || method.getName().equals("clearWarnings"));
+  }
+
+  /**
+   * Reads or clears, after Avatica's own object checked it is open, the warnings the server keeps
+   * of this object: a result set's are its statement's, as in the embedded driver.
+   */
+  private static Object warningsOnServer(Object target, String methodName, ThinSideChannel side)
+      throws SQLException {
+    String connectionId;
+    OptionalInt statementId;
+    if (target instanceof AvaticaConnection) {
+      connectionId = ((AvaticaConnection) target).id;
+      statementId = OptionalInt.empty();
+    } else {
+      AvaticaStatement statement = target instanceof AvaticaResultSet
+          ? ((AvaticaResultSet) target).getStatement() : (AvaticaStatement) target;
+      connectionId = statement.handle.connectionId;
+      statementId = OptionalInt.of(statement.handle.id);
+    }
+    if (methodName.equals("getWarnings")) {
+      return side.warnings(connectionId, statementId);
+    }
+    side.clearWarnings(connectionId, statementId);
+    return null;
   }
 
   /** A statement: its cancel and query timeout also go to the server's statement of the same id. */

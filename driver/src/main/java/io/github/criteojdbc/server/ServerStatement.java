@@ -9,6 +9,7 @@ import java.sql.ParameterMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.ZoneOffset;
@@ -200,6 +201,17 @@ final class ServerStatement implements AutoCloseable {
   void queryTimeout(int seconds) throws SQLException {
     if (jdbc.isPresent()) {
       jdbc.get().setQueryTimeout(seconds);
+    }
+  }
+
+  /** The warnings of the statement's last execution, as the embedded statement keeps them; null for none. */
+  SQLWarning warnings() throws SQLException {
+    return jdbc.isPresent() ? jdbc.get().getWarnings() : null;
+  }
+
+  void clearWarnings() throws SQLException {
+    if (jdbc.isPresent()) {
+      jdbc.get().clearWarnings();
     }
   }
 

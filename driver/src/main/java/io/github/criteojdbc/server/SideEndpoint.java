@@ -1,5 +1,7 @@
 package io.github.criteojdbc.server;
 
+import io.github.criteojdbc.driver.WireWarnings;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,10 +22,12 @@ import java.util.logging.Logger;
 /**
  * What the Avatica protocol lacks, for the thin driver: {@code POST /criteo/cancel} stops a
  * statement's execution in flight (and the polling of its reports), {@code POST /criteo/timeout}
- * sets the query timeout of a statement's later executions. Each takes a form of
- * {@code connection} and {@code statement} ids (and {@code seconds}), logged in as the Avatica
- * endpoint is, and acts only on a connection of the user who sent it. Answers 204, or the
- * SQLState on a first line and the message after it.
+ * sets the query timeout of a statement's later executions, {@code POST /criteo/warnings} answers
+ * the warnings of a statement (or, without {@code statement}, of the connection) and
+ * {@code POST /criteo/clearWarnings} clears them. Each takes a form of {@code connection} and
+ * {@code statement} ids (and {@code seconds}), logged in as the Avatica endpoint is, and acts only
+ * on a connection of the user who sent it. Answers 204, the warnings as {@link WireWarnings} with
+ * 200, or the SQLState on a first line and the message after it.
  */
 final class SideEndpoint implements HttpHandler {
   static final String CONTEXT = "/criteo/";
@@ -55,16 +60,24 @@ final class SideEndpoint implements HttpHandler {
       String path = exchange.getRequestURI().getPath();
       try {
         Map<String, String> form = form(exchange.getRequestBody());
-        ServerStatement statement = connections.get(outcome.user().get(), required(form, "connection"))
-            .existingStatement(form.get("connection"), integer(form, "statement"));
+        String connectionId = required(form, "connection");
+        ServerConnection connection = connections.get(outcome.user().get(), connectionId);
         if (path.equals(CONTEXT + "cancel")) {
-          statement.cancel();
+          connection.existingStatement(connectionId, integer(form, "statement")).cancel();
           LOG.fine(() -> outcome.user().get() + " cancelled statement " + form.get("statement"));
         } else if (path.equals(CONTEXT + "timeout")) {
-          statement.queryTimeout(integer(form, "seconds"));
+          connection.existingStatement(connectionId, integer(form, "statement")).queryTimeout(integer(form, "seconds"));
+        } else if (path.equals(CONTEXT + "warnings")) {
+          SQLWarning warnings = warnings(connection, connectionId, form);
+          LOG.fine(() -> outcome.user().get() + " read the warnings of connection " + connectionId
+              + (form.containsKey("statement") ? ", statement " + form.get("statement") : ""));
+          answer(exchange, 200, WireWarnings.CONTENT_TYPE, WireWarnings.encode(warnings));
+          return;
+        } else if (path.equals(CONTEXT + "clearWarnings")) {
+          clearWarnings(connection, connectionId, form);
         } else {
           answer(exchange, 404, BAD_REQUEST_STATE, "No side request " + path + ": the team server has "
-              + CONTEXT + "cancel and " + CONTEXT + "timeout");
+              + CONTEXT + "cancel, " + CONTEXT + "timeout, " + CONTEXT + "warnings and " + CONTEXT + "clearWarnings");
           return;
         }
         exchange.sendResponseHeaders(204, -1);
@@ -76,6 +89,23 @@ final class SideEndpoint implements HttpHandler {
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "serving a side request failed", e);
       throw e;
+    }
+  }
+
+  /** The statement's warnings when the form names one, else the connection's. */
+  private static SQLWarning warnings(ServerConnection connection, String connectionId, Map<String, String> form)
+      throws SQLException {
+    return form.containsKey("statement")
+        ? connection.existingStatement(connectionId, integer(form, "statement")).warnings()
+        : connection.embedded().getWarnings();
+  }
+
+  private static void clearWarnings(ServerConnection connection, String connectionId, Map<String, String> form)
+      throws SQLException {
+    if (form.containsKey("statement")) {
+      connection.existingStatement(connectionId, integer(form, "statement")).clearWarnings();
+    } else {
+      connection.embedded().clearWarnings();
     }
   }
 
@@ -114,9 +144,13 @@ final class SideEndpoint implements HttpHandler {
   }
 
   private static void answer(HttpExchange exchange, int status, String state, String message) throws IOException {
-    byte[] body = (state + "\n" + message).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
+    answer(exchange, status, "text/plain; charset=utf-8", (state + "\n" + message).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void answer(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    // A length of 0 would mean a chunked body to the JDK's server; -1 is none.
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -81,7 +81,7 @@ public final class TeamServer implements AutoCloseable {
     AdvertiserGrants grants = config.grantsFile().isPresent() ? AdvertiserGrants.read(config.grantsFile().get())
         : AdvertiserGrants.none();
     ServerConnections.EmbeddedConnector connector = (user, clientChosen) -> {
-      Properties properties = config.driverProperties();
+      Properties properties = ApplicationLabel.applied(config.driverProperties());
       properties.putAll(clientChosen);
       properties.putAll(grants.restrict(user));
       return driver.connect(CriteoDriver.URL_PREFIX, properties);
@@ -97,7 +97,7 @@ public final class TeamServer implements AutoCloseable {
     HttpServer http;
     if (config.tls().isPresent()) {
       HttpsServer https = HttpsServer.create(address, 0);
-      SSLContext context = sslContext(config.tls().get());
+      SSLContext context = PlainHttpAnswer.around(sslContext(config.tls().get()));
       https.setHttpsConfigurator(new HttpsConfigurator(context) {
         @Override public void configure(HttpsParameters params) {
           SSLParameters parameters = context.getDefaultSSLParameters();

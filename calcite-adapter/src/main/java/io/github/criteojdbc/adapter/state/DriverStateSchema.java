@@ -107,7 +107,8 @@ public final class DriverStateSchema extends AbstractSchema {
   private static StateTable budget(ReportContext context) {
     return new StateTable("The report-call budget of this Criteo application, shared by every "
         + "connection of the JVM: one row. Creates no report.", List.of(
-        new StateTable.Column("application", SqlTypeName.VARCHAR, "The application: clientId@baseUrl."),
+        new StateTable.Column("application", SqlTypeName.VARCHAR, "The application: clientId@baseUrl, or the "
+            + "connection's applicationLabel."),
         new StateTable.Column("calls_last_minute", SqlTypeName.INTEGER, "Report calls started in the last 60 s."),
         new StateTable.Column("max_calls_per_minute", SqlTypeName.INTEGER, "The budget (maxCallsPerMinute)."),
         new StateTable.Column("next_call_at", SqlTypeName.TIMESTAMP, "The earliest a report call can start "
@@ -120,7 +121,8 @@ public final class DriverStateSchema extends AbstractSchema {
           Duration until = usage.nextCallAt().isAfter(now) ? Duration.between(now, usage.nextCallAt())
               : Duration.ZERO;
           List<Object[]> rows = new ArrayList<>();
-          rows.add(new Object[] {context.application(), usage.callsLastMinute(), usage.maxCallsPerMinute(),
+          String application = context.settings().applicationLabel().orElse(context.application());
+          rows.add(new Object[] {application, usage.callsLastMinute(), usage.maxCallsPerMinute(),
               millis(usage.nextCallAt()), seconds(until)});
           return rows;
         });
