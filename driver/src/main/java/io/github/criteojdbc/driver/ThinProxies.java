@@ -5,10 +5,13 @@ import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.ConnectException;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -66,6 +69,19 @@ final class ThinProxies {
       if (t instanceof AvaticaSqlException) {
         AvaticaSqlException server = (AvaticaSqlException) t;
         return typed(serverMessage(server.getErrorMessage()), server.getSQLState(), server.getErrorCode(), thrown);
+      }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return new SQLTransientConnectionException("The team server could not be reached (" + t.getMessage()
+            + "): check that it runs and the server URL, then connect again", SqlErrors.CONNECTION_FAILURE, thrown);
+      }
+      // A timeout is the client's own limit, not a lost connection: it keeps Avatica's message.
+      if (t instanceof IOException && !(t instanceof InterruptedIOException)) {
+        return new SQLNonTransientConnectionException("The team server went away during the call (connection lost: "
+            + t.getClass().getSimpleName() + ": " + t.getMessage() + "); what it was running and the connection are"
+            + " lost: once the server is back, open a new connection and run the query again",
+            SqlErrors.CONNECTION_FAILURE, thrown);
       }
     }
     if (thrown instanceof SQLException) {
