@@ -26,6 +26,8 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /**
  * The JDBC objects of a thin connection: Avatica's, seen through proxies that raise the server's
  * own message and SQLState instead of Avatica's "Error while executing SQL ..." wrapping, and
@@ -37,6 +39,9 @@ final class ThinProxies {
 
   /** The SQLState Avatica gives an error of its own client, such as a server that does not answer. */
   private static final String NO_SERVER_STATE = "00000";
+
+  /** The client could not establish the connection. */
+  private static final String CANNOT_CONNECT_STATE = "08001";
 
   /** How Avatica's client starts the message of an error the server sent. */
   private static final String REMOTE_PREFIX = "Remote driver error: ";
@@ -75,6 +80,11 @@ final class ThinProxies {
       if (t instanceof ConnectException) {
         return new SQLTransientConnectionException("The team server could not be reached (" + t.getMessage()
             + "): check that it runs and the server URL, then connect again", SqlErrors.CONNECTION_FAILURE, thrown);
+      }
+      if (t instanceof SSLHandshakeException) {
+        return new SQLNonTransientConnectionException("The TLS handshake with the team server failed (" + t.getMessage()
+            + "): when its certificate is not in this JVM's trust store, set truststore and truststorePassword",
+            CANNOT_CONNECT_STATE, thrown);
       }
       // A timeout is the client's own limit, not a lost connection: it keeps Avatica's message.
       if (t instanceof IOException && !(t instanceof InterruptedIOException)) {

@@ -20,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Who sent a request: HTTP BASIC checked against the password file, or a bearer token checked
  * against the token file and its expiry. A password is hashed with PBKDF2 once, then its success
  * remembered for a few minutes under a keyed digest, since Avatica clients send it with every
- * request, unless the password file changed since. Failures never say which of user or password was wrong, nor echo either.
+ * request, unless the password file changed since. Failures never say which of user or password
+ * was wrong, nor echo either.
  */
 final class Authenticator {
   static final Duration REMEMBERED_LOGIN = Duration.ofMinutes(5);
