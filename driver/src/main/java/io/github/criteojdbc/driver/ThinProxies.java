@@ -6,10 +6,13 @@ import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.ConnectException;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,6 +28,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import javax.net.ssl.SSLHandshakeException;
+
 /**
  * The JDBC objects of a thin connection: Avatica's, seen through proxies that raise the server's
  * own message and SQLState instead of Avatica's "Error while executing SQL ..." wrapping, whose
@@ -38,6 +43,9 @@ final class ThinProxies {
 
   /** The SQLState Avatica gives an error of its own client, such as a server that does not answer. */
   private static final String NO_SERVER_STATE = "00000";
+
+  /** The client could not establish the connection. */
+  private static final String CANNOT_CONNECT_STATE = "08001";
 
   /** How Avatica's client starts the message of an error the server sent. */
   private static final String REMOTE_PREFIX = "Remote driver error: ";
@@ -70,6 +78,24 @@ final class ThinProxies {
       if (t instanceof AvaticaSqlException) {
         AvaticaSqlException server = (AvaticaSqlException) t;
         return typed(serverMessage(server.getErrorMessage()), server.getSQLState(), server.getErrorCode(), thrown);
+      }
+    }
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException) {
+        return new SQLTransientConnectionException("The team server could not be reached (" + t.getMessage()
+            + "): check that it runs and the server URL, then connect again", SqlErrors.CONNECTION_FAILURE, thrown);
+      }
+      if (t instanceof SSLHandshakeException) {
+        return new SQLNonTransientConnectionException("The TLS handshake with the team server failed (" + t.getMessage()
+            + "): when its certificate is not in this JVM's trust store, set truststore and truststorePassword",
+            CANNOT_CONNECT_STATE, thrown);
+      }
+      // A timeout is the client's own limit, not a lost connection: it keeps Avatica's message.
+      if (t instanceof IOException && !(t instanceof InterruptedIOException)) {
+        return new SQLNonTransientConnectionException("The team server went away during the call (connection lost: "
+            + t.getClass().getSimpleName() + ": " + t.getMessage() + "); what it was running and the connection are"
+            + " lost: once the server is back, open a new connection and run the query again",
+            SqlErrors.CONNECTION_FAILURE, thrown);
       }
     }
     if (thrown instanceof SQLException) {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,19 +20,21 @@ import javax.crypto.spec.SecretKeySpec;
  * Who sent a request: HTTP BASIC checked against the password file, or a bearer token checked
  * against the token file and its expiry. A password is hashed with PBKDF2 once, then its success
  * remembered for a few minutes under a keyed digest, since Avatica clients send it with every
- * request. Failures never say which of user or password was wrong, nor echo either.
+ * request, unless the password file changed since. Failures never say which of user or password
+ * was wrong, nor echo either.
  */
 final class Authenticator {
   static final Duration REMEMBERED_LOGIN = Duration.ofMinutes(5);
   private static final int MAX_REMEMBERED = 10_000;
 
-  private final PasswordFile passwords;
-  private final BearerTokens tokens;
+  private final Supplier<PasswordFile> passwords;
+  private final Supplier<BearerTokens> tokens;
   private final Clock clock;
   private final byte[] loginKey = new byte[32];
-  private final Map<String, Instant> rememberedLogins = new ConcurrentHashMap<>();
+  private final Map<String, Remembered> rememberedLogins = new ConcurrentHashMap<>();
 
-  Authenticator(PasswordFile passwords, BearerTokens tokens, Clock clock) {
+  /** {@code passwords} and {@code tokens} are asked at each request, so they may change while the server runs. */
+  Authenticator(Supplier<PasswordFile> passwords, Supplier<BearerTokens> tokens, Clock clock) {
     this.passwords = passwords;
     this.tokens = tokens;
     this.clock = clock;
@@ -70,23 +73,25 @@ final class Authenticator {
     String user = decoded.substring(0, colon);
     char[] password = decoded.substring(colon + 1).toCharArray();
     String remembered = loginDigest(decoded);
+    PasswordFile file = passwords.get();
     Instant now = clock.instant();
-    Instant until = rememberedLogins.get(remembered);
-    if (until != null && now.isBefore(until)) {
+    Remembered login = rememberedLogins.get(remembered);
+    // A login checked against an older password file may be one the current file revokes.
+    if (login != null && login.checkedAgainst() == file && now.isBefore(login.until())) {
       return Outcome.user(user);
     }
-    if (!passwords.matches(user, password)) {
+    if (!file.matches(user, password)) {
       return Outcome.refused("Wrong user name or password");
     }
     if (rememberedLogins.size() >= MAX_REMEMBERED) {
       rememberedLogins.clear();
     }
-    rememberedLogins.put(remembered, now.plus(REMEMBERED_LOGIN));
+    rememberedLogins.put(remembered, new Remembered(now.plus(REMEMBERED_LOGIN), file));
     return Outcome.user(user);
   }
 
   private Outcome bearer(String token) {
-    Optional<BearerTokens.Grant> grant = token.isEmpty() ? Optional.empty() : tokens.grant(token);
+    Optional<BearerTokens.Grant> grant = token.isEmpty() ? Optional.empty() : tokens.get().grant(token);
     if (grant.isEmpty()) {
       return Outcome.refused("Unknown bearer token: ask the server's administrator for a token");
     }
@@ -105,6 +110,10 @@ final class Authenticator {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JVM lacks HmacSHA256", e);
     }
+  }
+
+  /** A good login, until when it is taken without hashing, and the password file that accepted it. */
+  private record Remembered(Instant until, PasswordFile checkedAgainst) {
   }
 
   /** An authenticated user, or the reason a request was refused and whether it carried credentials. */

@@ -83,17 +83,17 @@ final class AvaticaEndpoint implements HttpHandler {
       if (body.isEmpty()) {
         Handler.HandlerResponse<byte[]> tooLarge = handler(null).badRequestErrorResponse(new AvaticaRuntimeException(
             "Request larger than server.maxRequestBytes=" + maxRequestBytes, -1, "54000", AvaticaSeverity.ERROR));
-        send(exchange, 413, tooLarge.getResponse());
+        send(exchange, 413, clean(tooLarge).getResponse());
         return;
       }
       ProtobufHandler handler = handler(new LocalService(new UserMeta(user.get(), connections),
           NoopMetricsSystem.getInstance()));
       Optional<Meta.StatementHandle> execution = execution(body.get());
       if (execution.isPresent()) {
-        sendKeepingAlive(exchange, user.get(), execution.get(), () -> handler.apply(body.get()).getResponse());
+        sendKeepingAlive(exchange, user.get(), execution.get(), () -> handler.apply(body.get()));
         return;
       }
-      Handler.HandlerResponse<byte[]> response = handler.apply(body.get());
+      Handler.HandlerResponse<byte[]> response = clean(handler.apply(body.get()));
       send(exchange, response.getStatusCode(), response.getResponse());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "serving a request failed", e);
@@ -110,13 +110,13 @@ final class AvaticaEndpoint implements HttpHandler {
     AvaticaRuntimeException refusal = new AvaticaRuntimeException(outcome.refusal(), -1, AUTHENTICATION_STATE,
         AvaticaSeverity.ERROR);
     if (outcome.credentialsGiven()) {
-      Handler.HandlerResponse<byte[]> response = handler(null).convertToErrorResponse(refusal);
+      Handler.HandlerResponse<byte[]> response = clean(handler(null).convertToErrorResponse(refusal));
       send(exchange, response.getStatusCode(), response.getResponse());
       return;
     }
     exchange.getResponseHeaders().add("WWW-Authenticate", BASIC_CHALLENGE);
     exchange.getResponseHeaders().add("WWW-Authenticate", BEARER_CHALLENGE);
-    Handler.HandlerResponse<byte[]> response = handler(null).unauthenticatedErrorResponse(refusal);
+    Handler.HandlerResponse<byte[]> response = clean(handler(null).unauthenticatedErrorResponse(refusal));
     send(exchange, response.getStatusCode(), response.getResponse());
   }
 
@@ -145,7 +145,7 @@ final class AvaticaEndpoint implements HttpHandler {
    * polling of its reports.
    */
   private void sendKeepingAlive(HttpExchange exchange, String user, Meta.StatementHandle statement,
-      Supplier<byte[]> answer) throws IOException {
+      Supplier<Handler.HandlerResponse<byte[]>> answer) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
@@ -168,7 +168,7 @@ final class AvaticaEndpoint implements HttpHandler {
     }, KEEPALIVE_INTERVAL.toMillis(), KEEPALIVE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     byte[] response;
     try {
-      response = answer.get();
+      response = clean(answer.get()).getResponse();
     } finally {
       beats.cancel(false);
     }
@@ -187,6 +187,11 @@ final class AvaticaEndpoint implements HttpHandler {
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.FINE, "cancelling the statement of a client that went away failed", e);
     }
+  }
+
+  /** Every answer goes through here: an error keeps its message and SQLState, never the server's stack traces. */
+  private Handler.HandlerResponse<byte[]> clean(Handler.HandlerResponse<byte[]> response) throws IOException {
+    return ErrorResponses.withoutStackTraces(translation, response);
   }
 
   private ProtobufHandler handler(Service service) {

@@ -38,8 +38,9 @@ import java.util.TreeSet;
  *   <li>{@code dev.plainHttp=true} serves plain HTTP instead, on a loopback address only;
  *   <li>{@code auth.passwordFile}, {@code auth.tokenFile}: who may log in (at least one);
  *   <li>{@code server.threads} (default 16), {@code server.maxRequestBytes} (default 16 MiB),
- *       {@code server.maxConnectionsPerUser} (default 20), {@code server.idleTimeoutSeconds} (default
- *       1800: a connection unused that long is closed);
+ *       {@code server.maxConnectionsPerUser} (default 20), {@code server.maxStatementsPerUser} (default 200,
+ *       over all of a user's connections), {@code server.idleTimeoutSeconds} (default 1800: a connection
+ *       unused that long, with no statement running, is closed);
  *   <li>{@code grants.file}: which advertisers each user may query ({@link AdvertiserGrants}); unset, every
  *       user may query every advertiser of the app;
  *   <li>{@code audit.file}: where one line per statement execution is appended ({@link AuditLog}); unset,
@@ -59,7 +60,8 @@ public final class ServerConfig {
   static final Set<String> SERVER_KEYS = Set.of("listen.host", "listen.port", "tls.keystore",
       "tls.keystorePassword", "tls.keystoreType", "dev.plainHttp", "auth.passwordFile", "auth.tokenFile",
       "server.threads", "server.maxRequestBytes", "server.maxConnectionsPerUser", "server.idleTimeoutSeconds",
-      "grants.file", "audit.file", "redis.url", "redis.servers", "redis.timeoutMillis");
+      "server.maxStatementsPerUser", "grants.file", "audit.file", "redis.url", "redis.servers",
+      "redis.timeoutMillis");
 
   private final String host;
   private final int port;
@@ -87,6 +89,7 @@ public final class ServerConfig {
     this.threads = integer(settings, "server.threads", 16, 1, 1000);
     this.maxRequestBytes = integer(settings, "server.maxRequestBytes", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE);
     this.limits = new ServerConnections.Limits(integer(settings, "server.maxConnectionsPerUser", 20, 1, 100_000),
+        integer(settings, "server.maxStatementsPerUser", 200, 1, 1_000_000),
         Duration.ofSeconds(integer(settings, "server.idleTimeoutSeconds", 1800, 1, Integer.MAX_VALUE)));
     this.passwordFile = Optional.ofNullable(settings.get("auth.passwordFile")).map(p -> base.resolve(p));
     this.tokenFile = Optional.ofNullable(settings.get("auth.tokenFile")).map(p -> base.resolve(p));

@@ -18,19 +18,48 @@ final class ServerConnection implements AutoCloseable {
   private final AtomicInteger nextStatementId = new AtomicInteger(1);
   private final ConcurrentMap<Integer, ServerStatement> statements = new ConcurrentHashMap<>();
   private volatile Connection embedded;
-  private volatile Instant lastUsed;
+  private Instant lastUsed;
+  private int running;
+  private boolean retired;
 
   ServerConnection(String owner, Instant openedAt) {
     this.owner = owner;
     this.lastUsed = openedAt;
   }
 
-  void used(Instant at) {
+  synchronized void used(Instant at) {
     lastUsed = at;
   }
 
-  Instant lastUsed() {
+  synchronized Instant lastUsed() {
     return lastUsed;
+  }
+
+  /** A call that may run long begins: until it ends the connection is not idle. False once retired as idle. */
+  synchronized boolean startRunning() {
+    if (retired) {
+      return false;
+    }
+    running++;
+    return true;
+  }
+
+  /** The call ended; the connection's idle time starts now, not when the call began. */
+  synchronized void stopRunning(Instant at) {
+    running--;
+    lastUsed = at;
+  }
+
+  /**
+   * Whether the connection is idle since before {@code oldest}, with nothing running; if so it is
+   * retired, so no call can start on it any more.
+   */
+  synchronized boolean retireIfIdleSince(Instant oldest) {
+    if (running > 0 || !isAttached() || !lastUsed.isBefore(oldest)) {
+      return false;
+    }
+    retired = true;
+    return true;
   }
 
   String owner() {
@@ -55,6 +84,10 @@ final class ServerConnection implements AutoCloseable {
     ServerStatement statement = new ServerStatement(id, jdbc);
     statements.put(id, statement);
     return statement;
+  }
+
+  int openStatements() {
+    return statements.size();
   }
 
   Optional<ServerStatement> statement(int id) {

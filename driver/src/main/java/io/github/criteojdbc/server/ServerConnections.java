@@ -5,6 +5,7 @@ import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +74,65 @@ final class ServerConnections implements AutoCloseable {
   ServerConnection get(String user, String id) {
     ServerConnection connection = byId.get(id);
     if (connection == null || !connection.owner().equals(user) || !connection.isAttached()) {
-      throw new AvaticaRuntimeException("No open connection " + id + " of user " + user
-          + " on this server; it was closed (connections idle for server.idleTimeoutSeconds are), or never opened"
-          + " by you: open a new connection", -1, NOT_YOURS_STATE, AvaticaSeverity.ERROR);
+      throw notOpen(user, id);
     }
     connection.used(clock.instant());
     return connection;
+  }
+
+  private static AvaticaRuntimeException notOpen(String user, String id) {
+    return new AvaticaRuntimeException("No open connection " + id + " of user " + user
+        + " on this server; it was closed (connections idle for server.idleTimeoutSeconds are), or never opened"
+        + " by you: open a new connection", -1, NOT_YOURS_STATE, AvaticaSeverity.ERROR);
+  }
+
+  /**
+   * Connection {@code id} of {@code user} for a call that may outlast the idle timeout (an execution,
+   * a fetch): the sweeper leaves it open until the returned run is closed.
+   */
+  Run run(String user, String id) {
+    ServerConnection connection = get(user, id);
+    if (!connection.startRunning()) {
+      throw notOpen(user, id);
+    }
+    return new Run(connection);
+  }
+
+  /** A call in progress on a connection; closing it ends the call. */
+  final class Run implements AutoCloseable {
+    private final ServerConnection connection;
+
+    private Run(ServerConnection connection) {
+      this.connection = connection;
+    }
+
+    ServerConnection connection() {
+      return connection;
+    }
+
+    @Override public void close() {
+      connection.stopRunning(clock.instant());
+    }
+  }
+
+  /**
+   * Registers a statement of {@code connection} ({@code jdbc} null for a metadata call's rows),
+   * refusing one beyond {@link Limits#statementsPerUser()} over all the owner's connections; a
+   * refused {@code jdbc} is closed.
+   */
+  synchronized ServerStatement register(ServerConnection connection, Statement jdbc) {
+    String user = connection.owner();
+    int open = byId.values().stream().filter(c -> c.owner().equals(user)).mapToInt(ServerConnection::openStatements)
+        .sum();
+    if (open >= limits.statementsPerUser()) {
+      if (jdbc != null) {
+        closeQuietly(jdbc, "a refused statement");
+      }
+      throw new AvaticaRuntimeException("User " + user + " already has " + open + " open statements, the most"
+          + " server.maxStatementsPerUser allows; close statements and result sets you no longer use", -1,
+          TOO_MANY_STATE, AvaticaSeverity.ERROR);
+    }
+    return connection.register(jdbc);
   }
 
   void close(String user, String id) {
@@ -89,13 +143,13 @@ final class ServerConnections implements AutoCloseable {
     }
   }
 
-  /** Closes the connections nobody used for {@link Limits#idleTimeout()}; returns how many. */
+  /** Closes the connections nobody used for {@link Limits#idleTimeout()}, nothing running on them; returns how many. */
   int closeIdle() {
     Instant oldest = clock.instant().minus(limits.idleTimeout());
     int closed = 0;
     for (Map.Entry<String, ServerConnection> entry : List.copyOf(byId.entrySet())) {
       ServerConnection connection = entry.getValue();
-      if (connection.isAttached() && connection.lastUsed().isBefore(oldest) && byId.remove(entry.getKey(), connection)) {
+      if (connection.retireIfIdleSince(oldest) && byId.remove(entry.getKey(), connection)) {
         connection.close();
         closed++;
         LOG.info(() -> "closed connection " + entry.getKey() + " of " + connection.owner() + ", idle since "
@@ -125,8 +179,11 @@ final class ServerConnections implements AutoCloseable {
     audit.close();
   }
 
-  /** How many connections a user may hold open, and how long one may sit unused before it is closed. */
-  record Limits(int connectionsPerUser, Duration idleTimeout) {
+  /**
+   * How many connections and statements a user may hold open, and how long a connection may sit
+   * unused, with nothing running, before it is closed.
+   */
+  record Limits(int connectionsPerUser, int statementsPerUser, Duration idleTimeout) {
   }
 
   /** How the server opens the embedded connection behind each client connection. */

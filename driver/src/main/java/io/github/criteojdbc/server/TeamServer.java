@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -78,20 +79,20 @@ public final class TeamServer implements AutoCloseable {
   private static TeamServer start(ServerConfig config, Properties serverProperties, Optional<TeamRedis> redis)
       throws SQLException, IOException {
     CriteoDriver driver = redis.map(TeamRedis::driver).orElseGet(CriteoDriver::new);
-    AdvertiserGrants grants = config.grantsFile().isPresent() ? AdvertiserGrants.read(config.grantsFile().get())
-        : AdvertiserGrants.none();
+    Supplier<AdvertiserGrants> grants = ReloadingFile.of(config.grantsFile(), "grants.file", AdvertiserGrants::read,
+        AdvertiserGrants.none());
     ServerConnections.EmbeddedConnector connector = (user, clientChosen) -> {
       Properties properties = ApplicationLabel.applied(config.driverProperties());
       properties.putAll(clientChosen);
-      properties.putAll(grants.restrict(user));
+      properties.putAll(grants.get().restrict(user));
       return driver.connect(CriteoDriver.URL_PREFIX, properties);
     };
     try (Connection check = driver.connect(CriteoDriver.URL_PREFIX, serverProperties)) {
       LOG.fine(() -> "the criteo.* settings open a connection");
     }
     Authenticator authenticator = new Authenticator(
-        config.passwordFile().isPresent() ? PasswordFile.read(config.passwordFile().get()) : PasswordFile.empty(),
-        config.tokenFile().isPresent() ? BearerTokens.read(config.tokenFile().get()) : BearerTokens.none(),
+        ReloadingFile.of(config.passwordFile(), "auth.passwordFile", PasswordFile::read, PasswordFile.empty()),
+        ReloadingFile.of(config.tokenFile(), "auth.tokenFile", BearerTokens::read, BearerTokens.none()),
         Clock.systemUTC());
     InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
     HttpServer http;

@@ -28,7 +28,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Calendar;
 import java.util.TimeZone;
@@ -231,7 +230,7 @@ final class UserMeta implements Meta {
   /** A metadata call's rows, read through a statement of their own as Avatica expects. */
   private MetaResultSet metadata(ConnectionHandle ch, MetadataCall call) {
     ServerConnection connection = connections.get(user, ch.id);
-    ServerStatement statement = connection.register(null);
+    ServerStatement statement = connections.register(connection, null);
     try {
       return statement.read(ch.id, call.rows(connection.embedded().getMetaData()), null,
           ServerStatement.MAX_FRAME_ROWS, Optional.empty());
@@ -249,7 +248,8 @@ final class UserMeta implements Meta {
   @Override public StatementHandle createStatement(ConnectionHandle ch) {
     ServerConnection connection = connections.get(user, ch.id);
     try {
-      return new StatementHandle(ch.id, connection.register(connection.embedded().createStatement()).id(), null);
+      return new StatementHandle(ch.id, connections.register(connection, connection.embedded().createStatement()).id(),
+          null);
     } catch (SQLException e) {
       throw MetaErrors.of(e);
     }
@@ -260,7 +260,7 @@ final class UserMeta implements Meta {
     try {
       PreparedStatement prepared = connection.embedded().prepareStatement(sql);
       limitRows(prepared, maxRowCount);
-      ServerStatement statement = connection.register(prepared);
+      ServerStatement statement = connections.register(connection, prepared);
       List<ColumnMetaData> columns = prepared.getMetaData() == null ? List.of()
           : ServerStatement.columns(prepared.getMetaData());
       Signature signature = Signature.create(columns, sql, ServerStatement.parameters(prepared.getParameterMetaData()),
@@ -279,20 +279,22 @@ final class UserMeta implements Meta {
 
   @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
-    ServerStatement statement = statement(h);
-    Statement jdbc = statement.jdbc().orElseThrow(() -> new NoSuchStatementException(h));
-    AuditLog.Execution execution = audited(h, sql);
-    try {
-      limitRows(jdbc, maxRowCount);
-      if (!jdbc.execute(sql)) {
-        execution.ended(true, 0);
-        return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, jdbc.getLargeUpdateCount())));
+    try (ServerConnections.Run running = connections.run(user, h.connectionId)) {
+      ServerStatement statement = running.connection().existingStatement(h.connectionId, h.id);
+      Statement jdbc = statement.jdbc().orElseThrow(() -> new NoSuchStatementException(h));
+      AuditLog.Execution execution = audited(h, sql);
+      try {
+        limitRows(jdbc, maxRowCount);
+        if (!jdbc.execute(sql)) {
+          execution.ended(true, 0);
+          return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, jdbc.getLargeUpdateCount())));
+        }
+        return new ExecuteResult(List.of(statement.read(h.connectionId, jdbc.getResultSet(), sql,
+            maxRowsInFirstFrame, Optional.of(execution))));
+      } catch (SQLException e) {
+        execution.failed(e, 0);
+        throw MetaErrors.of(e);
       }
-      return new ExecuteResult(List.of(statement.read(h.connectionId, jdbc.getResultSet(), sql,
-          maxRowsInFirstFrame, Optional.of(execution))));
-    } catch (SQLException e) {
-      execution.failed(e, 0);
-      throw MetaErrors.of(e);
     }
   }
 
@@ -303,25 +305,28 @@ final class UserMeta implements Meta {
 
   @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
-    ServerStatement statement = statement(h);
-    Signature signature = statement.preparedSignature().orElseThrow(() -> new NoSuchStatementException(h));
-    PreparedStatement prepared = (PreparedStatement) statement.jdbc().orElseThrow(
-        () -> new NoSuchStatementException(h));
-    AuditLog.Execution execution = audited(h, signature.sql);
-    try {
-      prepared.clearParameters();
-      for (int i = 0; i < parameterValues.size(); i++) {
-        prepared.setObject(i + 1, jdbcValue(parameterValues.get(i)));
+    try (ServerConnections.Run running = connections.run(user, h.connectionId)) {
+      ServerStatement statement = running.connection().existingStatement(h.connectionId, h.id);
+      Signature signature = statement.preparedSignature().orElseThrow(() -> new NoSuchStatementException(h));
+      PreparedStatement prepared = (PreparedStatement) statement.jdbc().orElseThrow(
+          () -> new NoSuchStatementException(h));
+      AuditLog.Execution execution = audited(h, signature.sql);
+      try {
+        prepared.clearParameters();
+        for (int i = 0; i < parameterValues.size(); i++) {
+          prepared.setObject(i + 1, jdbcValue(parameterValues.get(i)));
+        }
+        if (!prepared.execute()) {
+          execution.ended(true, 0);
+          return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id,
+              prepared.getLargeUpdateCount())));
+        }
+        return new ExecuteResult(List.of(statement.read(h.connectionId, prepared.getResultSet(), signature.sql,
+            maxRowsInFirstFrame, Optional.of(execution))));
+      } catch (SQLException e) {
+        execution.failed(e, 0);
+        throw MetaErrors.of(e);
       }
-      if (!prepared.execute()) {
-        execution.ended(true, 0);
-        return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, prepared.getLargeUpdateCount())));
-      }
-      return new ExecuteResult(List.of(statement.read(h.connectionId, prepared.getResultSet(), signature.sql,
-          maxRowsInFirstFrame, Optional.of(execution))));
-    } catch (SQLException e) {
-      execution.failed(e, 0);
-      throw MetaErrors.of(e);
     }
   }
 
@@ -361,8 +366,8 @@ final class UserMeta implements Meta {
 
   @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    try {
-      return statement(h).frame(offset, fetchMaxRowCount);
+    try (ServerConnections.Run running = connections.run(user, h.connectionId)) {
+      return running.connection().existingStatement(h.connectionId, h.id).frame(offset, fetchMaxRowCount);
     } catch (SQLException e) {
       throw MetaErrors.of(e);
     }
@@ -398,11 +403,6 @@ final class UserMeta implements Meta {
 
   private Connection connection(String connectionId) {
     return connections.get(user, connectionId).embedded();
-  }
-
-  private ServerStatement statement(StatementHandle h) {
-    return connections.get(user, Objects.requireNonNull(h.connectionId, "connection id"))
-        .existingStatement(h.connectionId, h.id);
   }
 
   /** The audit of an execution of {@code sql} on the statement's connection, starting now. */

@@ -52,7 +52,8 @@ class ServerConfigTest {
     assertThat(settings.keySet()).containsAll(ServerConfig.SERVER_KEYS);
     assertThat(config.threads()).isEqualTo(16);
     assertThat(config.maxRequestBytes()).isEqualTo(16 * 1024 * 1024);
-    assertThat(config.limits()).isEqualTo(new ServerConnections.Limits(20, java.time.Duration.ofSeconds(1800)));
+    assertThat(config.limits()).isEqualTo(new ServerConnections.Limits(20, 200,
+        java.time.Duration.ofSeconds(1800)));
     assertThat(config.grantsFile()).contains(example.toAbsolutePath().getParent().resolve("grants"));
   }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 class ServerConnectionsTest {
+  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final List<String> closed = new ArrayList<>();
   private final ServerConnections connections = new ServerConnections((user, chosen) -> connection(),
-      new ServerConnections.Limits(2, Duration.ofMinutes(30)), AuditLog.toLogger(clock), clock);
+      new ServerConnections.Limits(2, 3, IDLE_TIMEOUT), AuditLog.toLogger(clock), clock);
 
   @Test void aUserBeyondTheirConnectionLimitIsRefused() {
     connections.open("alice", "a1", Map.of());
@@ -44,6 +46,67 @@ class ServerConnectionsTest {
     assertThat(connections.get("alice", "busy").owner()).isEqualTo("alice");
   }
 
+  @Test void aUserBeyondTheirStatementLimitOverAllTheirConnectionsIsRefused() {
+    connections.open("alice", "a1", Map.of());
+    connections.open("alice", "a2", Map.of());
+    connections.open("bob", "b1", Map.of());
+    connections.register(connections.get("alice", "a1"), statement());
+    connections.register(connections.get("alice", "a1"), null);
+    connections.register(connections.get("alice", "a2"), statement());
+
+    assertThatThrownBy(() -> connections.register(connections.get("alice", "a2"), statement()))
+        .isInstanceOfSatisfying(AvaticaRuntimeException.class, e -> {
+          assertThat(e.getSqlState()).isEqualTo("53300");
+          assertThat(e.getErrorMessage()).contains("already has 3 open statements", "server.maxStatementsPerUser");
+        });
+    assertThat(closed).containsExactly("statement");
+    connections.register(connections.get("bob", "b1"), statement());
+  }
+
+  @Test void aClosedStatementMakesRoomForAnother() {
+    connections.open("alice", "a1", Map.of());
+    ServerConnection connection = connections.get("alice", "a1");
+    for (int i = 0; i < 3; i++) {
+      connections.register(connection, statement());
+    }
+
+    connection.closeStatement(1);
+
+    assertThat(connections.register(connection, statement()).id()).isEqualTo(4);
+  }
+
+  @Test void aConnectionRunningLongerThanTheIdleTimeoutIsNotClosed() {
+    connections.open("alice", "running", Map.of());
+    try (ServerConnections.Run run = connections.run("alice", "running")) {
+      clock.advance(IDLE_TIMEOUT.multipliedBy(3));
+
+      assertThat(connections.closeIdle()).isZero();
+    }
+    assertThat(closed).isEmpty();
+  }
+
+  @Test void aConnectionsIdleTimeStartsWhenItsRunEnds() {
+    connections.open("alice", "ran", Map.of());
+    try (ServerConnections.Run run = connections.run("alice", "ran")) {
+      clock.advance(IDLE_TIMEOUT.multipliedBy(3));
+    }
+    clock.advance(IDLE_TIMEOUT.minusMinutes(1));
+    assertThat(connections.closeIdle()).isZero();
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(connections.closeIdle()).isEqualTo(1);
+  }
+
+  @Test void aConnectionClosedAsIdleStartsNoRun() {
+    connections.open("alice", "idle", Map.of());
+    ServerConnection connection = connections.get("alice", "idle");
+    clock.advance(IDLE_TIMEOUT.plusMinutes(1));
+
+    assertThat(connection.retireIfIdleSince(clock.instant().minus(IDLE_TIMEOUT))).isTrue();
+
+    assertThat(connection.startRunning()).isFalse();
+  }
+
   @Test void anotherUsersConnectionIsNotFoundForThem() {
     connections.open("alice", "a1", Map.of());
 
@@ -55,6 +118,16 @@ class ServerConnectionsTest {
   private static void assertRefused(ThrowingCallable call, String message) {
     assertThatThrownBy(call).isInstanceOfSatisfying(AvaticaRuntimeException.class,
         e -> assertThat(e.getErrorMessage()).contains(message));
+  }
+
+  private Statement statement() {
+    return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            closed.add("statement");
+          }
+          return null;
+        });
   }
 
   private Connection connection() {

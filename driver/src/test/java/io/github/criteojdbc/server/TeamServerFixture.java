@@ -73,16 +73,7 @@ final class TeamServerFixture implements AutoCloseable {
 
   private static TeamServerFixture start(Path dir, Properties extra, SandboxServer sandbox, boolean ownsSandbox)
       throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    Path truststore = dir.resolve("trust.p12");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
-        keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-    Path certificate = dir.resolve("server.crt");
-    keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
-        "-file", certificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(), "-storetype", "PKCS12",
-        "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
+    Path truststore = makeKeys(dir);
     Path passwords = dir.resolve("users");
     Files.write(passwords, List.of(PasswordFile.line(ALICE, ALICE_PASSWORD.toCharArray(), TEST_ITERATIONS),
         PasswordFile.line(BOB, BOB_PASSWORD.toCharArray(), TEST_ITERATIONS)));
@@ -90,8 +81,7 @@ final class TeamServerFixture implements AutoCloseable {
     BearerTokens.Issued dave = BearerTokens.issue("dave", Duration.ofDays(1), Instant.now().minus(Duration.ofDays(2)));
     Files.write(dir.resolve("tokens"), List.of(carol.line(), dave.line()));
     Properties config = serverSettings(sandbox);
-    config.setProperty("tls.keystore", keystore.toString());
-    config.setProperty("tls.keystorePassword", STORE_PASSWORD);
+    config.putAll(tlsSettings(dir));
     config.putAll(extra);
     TeamServer server = TeamServer.start(ServerConfig.of(config, dir));
     return new TeamServerFixture(dir, sandbox, server, truststore, carol.token(), dave.token(), config, ownsSandbox);
@@ -102,6 +92,33 @@ final class TeamServerFixture implements AutoCloseable {
     TeamServer another = TeamServer.start(ServerConfig.of(config, dir));
     others.add(another);
     return another;
+  }
+
+  /** The server's key and certificate for 127.0.0.1 in {@code dir}; returns the truststore that trusts it. */
+  static Path makeKeys(Path dir) throws IOException, InterruptedException {
+    Path keystore = keystore(dir);
+    Path truststore = dir.resolve("trust.p12");
+    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+        keystore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+    Path certificate = dir.resolve("server.crt");
+    keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", STORE_PASSWORD,
+        "-file", certificate.toString());
+    keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(), "-storetype", "PKCS12",
+        "-keystore", truststore.toString(), "-storepass", STORE_PASSWORD);
+    return truststore;
+  }
+
+  private static Path keystore(Path dir) {
+    return dir.resolve("server.p12");
+  }
+
+  /** The settings that serve the key {@link #makeKeys} made in {@code dir}. */
+  static Properties tlsSettings(Path dir) {
+    Properties tls = new Properties();
+    tls.setProperty("tls.keystore", keystore(dir).toString());
+    tls.setProperty("tls.keystorePassword", STORE_PASSWORD);
+    return tls;
   }
 
   /** Everything but TLS: listen on any free loopback port, users and tokens in {@code dir}, the sandbox's app. */

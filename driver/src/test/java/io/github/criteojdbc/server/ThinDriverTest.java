@@ -126,6 +126,13 @@ class ThinDriverTest {
         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(AvaticaEndpoint.AUTHENTICATION_STATE));
   }
 
+  @Test void aServerWhoseCertificateIsNotTrustedFailsTheHandshakeNamingTheTruststore() {
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:criteo:server=" + fixture.server.url()
+        + ";user=alice;password=" + TeamServerFixture.ALICE_PASSWORD))
+        .hasMessageStartingWith("The TLS handshake with the team server failed").hasMessageContaining("truststore")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+  }
+
   @Test void aChosenTimezoneIsTheServerConnectionsOwn() throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("timezone", "Mars/Olympus");
