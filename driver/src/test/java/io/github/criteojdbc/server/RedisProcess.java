@@ -21,18 +21,25 @@ final class RedisProcess implements AutoCloseable {
   private static final Path SERVER = Path.of("/usr/bin/redis-server");
 
   private final int port;
+  private final List<String> settings;
   private Process process;
 
-  private RedisProcess(int port) {
+  private RedisProcess(int port, List<String> settings) {
     this.port = port;
+    this.settings = settings;
   }
 
   static RedisProcess start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** A server with these further {@code redis-server} arguments, such as {@code --requirepass}. */
+  static RedisProcess start(List<String> settings) throws IOException, InterruptedException {
     if (!Files.isExecutable(SERVER)) {
       throw new IllegalStateException(SERVER + " is not installed: install Debian's redis-server package"
           + " (apt-get install redis-server), as .ci/run does");
     }
-    RedisProcess redis = new RedisProcess(freePort());
+    RedisProcess redis = new RedisProcess(freePort(), settings);
     redis.launch();
     return redis;
   }
@@ -44,8 +51,10 @@ final class RedisProcess implements AutoCloseable {
   }
 
   private void launch() throws IOException, InterruptedException {
-    process = new ProcessBuilder(List.of(SERVER.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"))
+    List<String> command = new java.util.ArrayList<>(List.of(SERVER.toString(), "--port", Integer.toString(port),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
+    command.addAll(settings);
+    process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
