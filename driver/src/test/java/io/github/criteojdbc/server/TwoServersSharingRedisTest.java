@@ -47,6 +47,7 @@ import java.util.stream.Collectors;
  * window: its Redis, sandbox and servers are its own, and its dates are the report zone's (UTC),
  * not the JVM's, which another test changes.
  */
+// The class runs beside the others; its tests run one after another, in order, as they share Redis and the sandbox.
 @Execution(ExecutionMode.CONCURRENT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoServersSharingRedisTest {
@@ -125,7 +126,8 @@ class TwoServersSharingRedisTest {
     }
   }
 
-  @Test void aReportOneServerFetchedCostsTheOtherServerNothing() throws Exception {
+  @Test @Execution(ExecutionMode.SAME_THREAD)
+  void aReportOneServerFetchedCostsTheOtherServerNothing() throws Exception {
     String sql = clicksOn(30);
     List<String> expected = reference(sql);
     sandbox.requestLog().clear();
@@ -137,7 +139,8 @@ class TwoServersSharingRedisTest {
   }
 
   /** Last: it spends both servers' budget for a minute, which a server on its own share would wait for. */
-  @Test @Order(Integer.MAX_VALUE) void twentyClientsOnTwoServersNeverPutMoreThanFortyCallsInAMinute()
+  @Test @Execution(ExecutionMode.SAME_THREAD) @Order(Integer.MAX_VALUE)
+  void twentyClientsOnTwoServersNeverPutMoreThanFortyCallsInAMinute()
       throws Exception {
     List<String> queries = new ArrayList<>();
     List<List<String>> expected = new ArrayList<>();
@@ -171,7 +174,8 @@ class TwoServersSharingRedisTest {
     assertThat(sandbox.requestLog().count(request -> request.status() == 429)).isZero();
   }
 
-  @Test void theSameReportAskedAtOnceOnTwoServersIsCreatedOnce() throws Exception {
+  @Test @Execution(ExecutionMode.SAME_THREAD)
+  void theSameReportAskedAtOnceOnTwoServersIsCreatedOnce() throws Exception {
     String sql = clicksOn(33);
     List<String> expected = reference(sql);
     sandbox.requestLog().clear();
@@ -204,7 +208,8 @@ class TwoServersSharingRedisTest {
     return most;
   }
 
-  @Test void withoutRedisQueriesGoOnAndTheServerSaysWhy() throws Exception {
+  @Test @Execution(ExecutionMode.SAME_THREAD)
+  void withoutRedisQueriesGoOnAndTheServerSaysWhy() throws Exception {
     String sql = clicksOn(31);
     List<String> expected = reference(sql);
     List<String> warnings = new ArrayList<>();
@@ -234,7 +239,8 @@ class TwoServersSharingRedisTest {
         .contains("Redis at " + redis.url(), "cannot be reached"));
   }
 
-  @Test void afterRedisRestartsTheServersShareReportsAgain() throws Exception {
+  @Test @Execution(ExecutionMode.SAME_THREAD)
+  void afterRedisRestartsTheServersShareReportsAgain() throws Exception {
     redis.restart();
     Thread.sleep(RedisLink.FAIL_FAST.toMillis() + 100);
     String sql = clicksOn(32);
