@@ -198,8 +198,8 @@ final class RedisCallBudget implements ReportCallBudget {
     if (ownCalls.size() < share) {
       return Duration.ZERO;
     }
-    List<OwnCall> oldestFirst = new ArrayList<>(ownCalls);
-    Instant frees = oldestFirst.get(ownCalls.size() - share).at().plus(SLOT_HELD);
+    // The share frees when the call that fills it ages out of the window.
+    Instant frees = ownCalls.stream().skip(ownCalls.size() - share).findFirst().orElseThrow().at().plus(SLOT_HELD);
     return frees.isAfter(now) ? Duration.between(now, frees) : Duration.ofMillis(1);
   }
 

@@ -2,6 +2,7 @@ package io.github.criteojdbc.server;
 
 import io.github.criteojdbc.adapter.exec.ReportCache;
 import io.github.criteojdbc.driver.CriteoDriver;
+import io.github.criteojdbc.driver.DriverProperty;
 
 import com.google.common.hash.Hashing;
 
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  * budget and the cached reports, behind a driver whose connections all use them.
  */
 final class TeamRedis implements AutoCloseable {
-  private static final int DEFAULT_MAX_CALLS_PER_MINUTE = 40;
-
   private final RedisLink link;
   private final RedisCallBudget budget;
   private final CriteoDriver driver;
@@ -44,11 +43,8 @@ final class TeamRedis implements AutoCloseable {
       RedisCallBudget budget = new RedisCallBudget(link, application(serverProperties), settings.servers(),
           maxCallsPerMinute(serverProperties), clock.instant());
       ReportCache cache = CriteoDriver.teamCache(serverProperties, new RedisEntryStore(link, clock));
-      ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "criteo-jdbc-redis-check");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
+          TeamServer.daemonThreads("criteo-jdbc-redis-check-"));
       checker.scheduleWithFixedDelay(() -> budget.check(clock.instant()), 0, 1, TimeUnit.SECONDS);
       return new TeamRedis(link, budget, CriteoDriver.sharing(cache, budget), checker);
     } catch (SQLException | RuntimeException e) {
@@ -64,11 +60,11 @@ final class TeamRedis implements AutoCloseable {
   }
 
   private static int maxCallsPerMinute(Properties serverProperties) {
+    String defaultLimit = DriverProperty.MAX_CALLS_PER_MINUTE.defaultText();
     try {
-      return Integer.parseInt(serverProperties.getProperty("maxCallsPerMinute",
-          Integer.toString(DEFAULT_MAX_CALLS_PER_MINUTE)));
+      return Integer.parseInt(serverProperties.getProperty(DriverProperty.MAX_CALLS_PER_MINUTE.key(), defaultLimit));
     } catch (NumberFormatException e) {
-      return DEFAULT_MAX_CALLS_PER_MINUTE;
+      return Integer.parseInt(defaultLimit);
     }
   }
 

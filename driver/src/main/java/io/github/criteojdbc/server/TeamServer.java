@@ -148,9 +148,14 @@ public final class TeamServer implements AutoCloseable {
   }
 
   private static ThreadFactory daemonThreads() {
+    return daemonThreads("criteo-jdbc-server-");
+  }
+
+  /** Threads named {@code prefix} and a number, which do not keep the JVM alive. */
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "criteo-jdbc-server-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };
